@@ -1,0 +1,46 @@
+namespace Analytics.Etl.Cli;
+
+public static class HelpText
+{
+    public const string Text = """
+        analytics-etl: loads police recorded crime, ONS geography and population data into the DuckDB warehouse.
+
+        Usage:
+          dotnet run --project etl -- run --source PATH [--source PATH ...] [--warehouse DIR] [options]
+          dotnet run --project etl -- status [--warehouse DIR] [--json] [--runs N]
+          dotnet run --project etl -- help
+
+        Commands:
+          run       Loads every new or changed file under each PATH: a folder (searched recursively), a single
+                    CSV, or a zip archive exactly as data.police.uk serves it (YYYY-MM/YYYY-MM-<force>-street.csv).
+                    Works on a private copy, runs the data tests, and only then publishes a new snapshot.
+                    Files already loaded (same SHA-256) are passed over; a republished force-month replaces the
+                    earlier one. Rows that fail their checks are rejected and kept with file, line, field and reason.
+          status    Shows the published snapshot and the latest runs, including runs that failed.
+
+        Options:
+          --source PATH       a folder, CSV file or zip archive to load (repeat for several)
+          --warehouse DIR     the warehouse folder; defaults to the Warehouse__Directory environment variable
+          --keep N            snapshots to keep after publishing (default 3; the published one is always kept)
+          --trigger NAME      what started the run, recorded with it (default manual)
+          --fail-on-rejects   exit 3 when any row was rejected (the snapshot is still published)
+          --plain             log lines instead of a progress display, even on a terminal
+          --json              status as JSON (published_snapshot, runs, sources)
+          --runs N            how many runs status lists (default 10)
+
+        Recognised files: data.police.uk street and outcomes files (stop-and-search files are recognised and
+        passed over); ONS LSOA (2011 or 2021) to district lookups; the ONS district to Community Safety
+        Partnership to police force area lookup; ONS CSP and PFA names and codes; the district code history
+        (LADCD to LADCD_ACTIVE); ONS mid-year population estimates (mid-YEAR in the file name). Other file types
+        are passed over and listed.
+
+        Exit codes:
+          0   published a snapshot, or there was nothing new to load
+          1   a source file could not be read (wrong header, not CSV, broken or unsafe zip); nothing published
+          2   a data test failed; nothing published
+          3   rows were rejected and --fail-on-rejects was given; the snapshot was published
+          4   another run is in progress on this warehouse
+          5   the run stopped for another reason (disk full, permissions); nothing published
+          64  the command line was not understood
+        """;
+}

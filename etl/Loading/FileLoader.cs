@@ -1,0 +1,122 @@
+using System.Security.Cryptography;
+using Analytics.Etl.Sources;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace Analytics.Etl.Loading;
+
+/// <summary>
+/// Loads one source file into the working copy, in one transaction: rows that pass their checks go to the
+/// raw table, the rest to meta.rejects with line, field, reason and raw text; the file is recorded with its
+/// checksum and counts, and replaces the file it republishes.
+/// </summary>
+public static class FileLoader
+{
+    public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today)
+    {
+        if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+            return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, "not a CSV file");
+        var sha256 = Checksum(file.LocalPath);
+        var twin = connection.QueryFirstOrDefault<string>(
+            "SELECT source_path FROM meta.source_files WHERE sha256 = $sha256 AND status = 'loaded'", new { sha256 });
+        if (twin is not null)
+            return new LoadedFile(file.SourcePath, "", FileOutcome.Unchanged, 0, 0, 0, $"already loaded, same content as {twin}");
+
+        var staged = CsvStager.Stage(connection, file);
+        var classification = SourceClassifier.Classify(file, staged.Header);
+        if (classification.Spec is not { } spec)
+            return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, classification.SkipReason);
+
+        var parameters = new Dictionary<string, object?>(classification.FileValues.ToDictionary(pair => pair.Key, pair => (object?)pair.Value))
+        {
+            ["current_month"] = today.ToString("yyyy-MM"),
+        };
+        using var transaction = connection.BeginTransaction();
+        var fileId = connection.ExecuteScalar<int>("SELECT coalesce(max(file_id), 0) + 1 FROM meta.source_files");
+        CheckRows(connection, spec, classification, parameters);
+
+        var fileParameters = new { file_id = fileId, run_id = runId, source_path = file.SourcePath };
+        connection.Execute("""
+            INSERT INTO meta.rejects (file_id, run_id, source_path, line_number, field, reason, raw_text)
+            SELECT $file_id, $run_id, $source_path, line_number, field, reason, raw_text FROM stage_rejects
+            UNION ALL
+            SELECT $file_id, $run_id, $source_path, line_number, problems[1].field,
+                   array_to_string(list_transform(problems, problem -> problem.reason), '; '), raw_text
+            FROM stage_checked WHERE len(problems) > 0
+            """, fileParameters);
+        var columns = string.Join(", ", classification.ColumnMap.Keys.Concat(spec.FileLevelColumns));
+        var insert = $"""
+            INSERT INTO {spec.RawTable} (file_id, line_number, {columns})
+            SELECT $file_id, line_number, {columns} FROM stage_checked WHERE len(problems) = 0 ORDER BY line_number
+            """;
+        var loaded = connection.Execute(insert, new { file_id = fileId });
+        var rejected = connection.ExecuteScalar<long>("SELECT count(*) FROM meta.rejects WHERE file_id = $file_id", new { file_id = fileId });
+
+        connection.Execute("""
+            INSERT INTO meta.source_files (file_id, run_id, source_path, file_name, source_kind, replaces_key, sha256, size_bytes,
+                                           period, force_slug, rows_read, rows_loaded, rows_rejected, status, loaded_at)
+            VALUES ($file_id, $run_id, $source_path, $file_name, $kind, $replaces_key, $sha256, $size_bytes,
+                    $period, $force_slug, $rows_read, $rows_loaded, $rows_rejected, 'loaded', now()::TIMESTAMP)
+            """, new
+        {
+            file_id = fileId, run_id = runId, source_path = file.SourcePath, file_name = file.FileName, kind = spec.Kind,
+            replaces_key = classification.ReplacesKey, sha256, size_bytes = new FileInfo(file.LocalPath).Length,
+            period = classification.Period, force_slug = classification.ForceSlug,
+            rows_read = staged.RowsRead, rows_loaded = (long)loaded, rows_rejected = rejected,
+        });
+        var superseded = Supersede(connection, spec, classification.ReplacesKey, fileId);
+        transaction.Commit();
+
+        return new LoadedFile(file.SourcePath, spec.Kind, FileOutcome.Loaded, staged.RowsRead, loaded, rejected,
+            superseded is null ? null : $"replaces file {superseded} of the same {classification.ReplacesKey}", fileId, superseded);
+    }
+
+    /// <summary>Builds stage_checked: the staged rows under their raw column names, with the list of problems of each.</summary>
+    private static void CheckRows(DuckDBConnection connection, SourceSpec spec, Classification classification, Dictionary<string, object?> parameters)
+    {
+        // Column names and rule SQL come from SourceSpecs, compiled in; values reach DuckDB only as parameters.
+        var projection = string.Join(", ", classification.ColumnMap.Select(pair => $"c{pair.Value + 1} AS {pair.Key}")
+            .Concat(spec.FileLevelColumns.Select(column => $"${column} AS {column}")));
+        var helpers = spec.HelperColumns.Length > 0 ? ", " + spec.HelperColumns : "";
+        var problems = spec.Rules.Count == 0
+            ? "[]"
+            : "list_filter([" + string.Join(",\n", spec.Rules.Select(rule =>
+                $"CASE WHEN ({rule.BadWhen}) THEN {{'field': '{rule.Field.Replace("'", "''")}', 'reason': ({rule.Reason})}} END")) + "], problem -> problem IS NOT NULL)";
+        var sql = $"""
+            CREATE OR REPLACE TEMP TABLE stage_checked AS
+            SELECT *, {problems} AS problems
+            FROM (SELECT line_number, raw_text, {projection}{helpers} FROM stage_rows) AS typed
+            """;
+        connection.Execute(sql, Bind(sql, parameters));
+    }
+
+    private static int? Supersede(DuckDBConnection connection, SourceSpec spec, string replacesKey, int fileId)
+    {
+        var previous = connection.Query<int>(
+            "SELECT file_id FROM meta.source_files WHERE replaces_key = $key AND status = 'loaded' AND file_id <> $file_id",
+            new { key = replacesKey, file_id = fileId }).ToList();
+        foreach (var old in previous)
+        {
+            connection.Execute("UPDATE meta.source_files SET status = 'superseded', superseded_by = $file_id WHERE file_id = $old",
+                new { file_id = fileId, old });
+            var delete = $"DELETE FROM {spec.RawTable} WHERE file_id = $old";
+            connection.Execute(delete, new { old });
+        }
+        return previous.Count > 0 ? previous[^1] : null;
+    }
+
+    /// <summary>Only the parameters a statement names: DuckDB refuses values for parameters it does not have.</summary>
+    private static DynamicParameters Bind(string sql, Dictionary<string, object?> values)
+    {
+        var bound = new DynamicParameters();
+        foreach (var (name, value) in values)
+            if (sql.Contains("$" + name, StringComparison.Ordinal)) bound.Add(name, value);
+        return bound;
+    }
+
+    private static string Checksum(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Convert.ToHexStringLower(SHA256.HashData(stream));
+    }
+}

@@ -1,0 +1,74 @@
+using System.Text.RegularExpressions;
+using Analytics.Etl.Sources;
+
+namespace Analytics.Etl.Loading;
+
+/// <summary>What a run will do with one file: load it by a spec, or pass over it and say why.</summary>
+public sealed record Classification(
+    SourceSpec? Spec, IReadOnlyDictionary<string, int> ColumnMap, IReadOnlyDictionary<string, object> FileValues,
+    string ReplacesKey, string? Period, string? ForceSlug, string? SkipReason);
+
+/// <summary>Decides from a file's name and header which kind of source it is.</summary>
+public static partial class SourceClassifier
+{
+    public static Classification Classify(DiscoveredFile file, IReadOnlyList<string> header)
+    {
+        var police = PoliceFileName().Match(file.FileName);
+        if (police.Success)
+        {
+            var (month, force, kind) = (police.Groups[1].Value, police.Groups[2].Value, police.Groups[3].Value);
+            if (kind == "stop-and-search")
+                return Skip("stop and search files are recognised but not loaded into this warehouse");
+            var spec = kind == "street" ? SourceSpecs.PoliceStreet : SourceSpecs.PoliceOutcomes;
+            var expected = kind == "street" ? SourceSpecs.StreetHeader : SourceSpecs.OutcomesHeader;
+            var map = spec.MapHeader(header) ?? throw new SourceFileException(file.SourcePath,
+                $"the header is not data.police.uk's {kind} header: expected '{string.Join(',', expected)}' but found '{string.Join(',', header)}'");
+            return new Classification(spec, map, new Dictionary<string, object> { ["file_month"] = month },
+                $"{spec.Kind}:{force}:{month}", month, force, null);
+        }
+
+        foreach (var spec in SourceSpecs.All.Where(spec => !spec.Kind.StartsWith("police_", StringComparison.Ordinal)))
+        {
+            if (spec.MapHeader(header) is not { } map) continue;
+            var values = FileValues(spec, file, header);
+            var period = values.TryGetValue("estimate_year", out var year) ? year.ToString() : null;
+            return new Classification(spec, map, values, $"{spec.Kind}:{file.FileName}", period, null, null);
+        }
+
+        if (header.SequenceEqual(SourceSpecs.StreetHeader) || header.SequenceEqual(SourceSpecs.OutcomesHeader))
+            throw new SourceFileException(file.SourcePath, "a data.police.uk file must keep its published name, YYYY-MM-<force>-street.csv or YYYY-MM-<force>-outcomes.csv");
+        if (header.SequenceEqual(SourceSpecs.StopAndSearchHeader))
+            return Skip("stop and search files are recognised but not loaded into this warehouse");
+        throw new SourceFileException(file.SourcePath,
+            $"the header '{Shorten(string.Join(',', header))}' matches no source this ETL loads (data.police.uk street or outcomes files, ONS lookups, ONS population estimates)");
+    }
+
+    private static Dictionary<string, object> FileValues(SourceSpec spec, DiscoveredFile file, IReadOnlyList<string> header)
+    {
+        var values = new Dictionary<string, object>();
+        if (spec == SourceSpecs.OnsLsoaLookup)
+            values["lsoa_vintage"] = header.Any(name => name.Equals("LSOA21CD", StringComparison.OrdinalIgnoreCase)) ? 2021 : 2011;
+        if (spec == SourceSpecs.OnsPartnershipNames) values["area_type"] = "partnership";
+        if (spec == SourceSpecs.OnsForceAreaNames) values["area_type"] = "force_area";
+        if (spec == SourceSpecs.OnsPopulation)
+        {
+            var year = EstimateYear().Match(file.FileName);
+            if (!year.Success)
+                throw new SourceFileException(file.SourcePath, "cannot tell which mid-year this population estimate is for: keep the year in the file name, as in ons_mye_mid2023_ew_by_geography.csv");
+            var value = int.Parse(year.Groups[1].Value);
+            values["estimate_year"] = value < 100 ? 2000 + value : value;
+        }
+        return values;
+    }
+
+    private static Classification Skip(string reason) =>
+        new(null, new Dictionary<string, int>(), new Dictionary<string, object>(), "", null, null, reason);
+
+    private static string Shorten(string text) => text.Length <= 200 ? text : text[..200] + "...";
+
+    [GeneratedRegex(@"^(\d{4}-(?:0[1-9]|1[0-2]))-([a-z0-9-]+?)-(street|outcomes|stop-and-search)\.csv$", RegexOptions.IgnoreCase)]
+    private static partial Regex PoliceFileName();
+
+    [GeneratedRegex(@"(?:mid|mye)[-_ ]?(20\d{2}|\d{2})(?!\d)", RegexOptions.IgnoreCase)]
+    private static partial Regex EstimateYear();
+}

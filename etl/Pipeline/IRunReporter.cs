@@ -1,0 +1,20 @@
+using Analytics.Etl.Loading;
+
+namespace Analytics.Etl.Pipeline;
+
+/// <summary>Where a run says what it is doing: a progress display on a terminal, log lines elsewhere.</summary>
+public interface IRunReporter
+{
+    void Progress(string message);
+    void FilesFound(int count);
+    void FileDone(LoadedFile file);
+    void Problem(string message);
+}
+
+public sealed class SilentReporter : IRunReporter
+{
+    public void Progress(string message) { }
+    public void FilesFound(int count) { }
+    public void FileDone(LoadedFile file) { }
+    public void Problem(string message) { }
+}

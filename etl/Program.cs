@@ -1,0 +1,3 @@
+using Analytics.Etl.Cli;
+
+return EtlProgram.Execute(args, Console.Out, Console.Error);

@@ -1,0 +1,33 @@
+using Dapper;
+
+namespace Analytics.Warehouse.Queries;
+
+public sealed record SourceFileRow(
+    int FileId, string SourcePath, string SourceKind, string? Period, long RowsRead, long RowsLoaded, long RowsRejected,
+    string Status, DateTime LoadedAt, string RunId);
+
+public sealed record RejectRow(string SourcePath, long LineNumber, string? Field, string Reason, string? RawText);
+
+/// <summary>What was loaded into the published snapshot, and what was rejected.</summary>
+public sealed class LoadHistoryQueries(WarehouseReader reader)
+{
+    public IReadOnlyList<SourceFileRow> SourceFiles()
+    {
+        using var connection = reader.Open();
+        return connection.Query<SourceFileRow>("""
+            SELECT file_id AS FileId, source_path AS SourcePath, source_kind AS SourceKind, period AS Period,
+                   rows_read AS RowsRead, rows_loaded AS RowsLoaded, rows_rejected AS RowsRejected,
+                   status AS Status, loaded_at AS LoadedAt, run_id AS RunId
+            FROM meta.source_files ORDER BY file_id
+            """).ToList();
+    }
+
+    public IReadOnlyList<RejectRow> LatestRejects(int limit)
+    {
+        using var connection = reader.Open();
+        return connection.Query<RejectRow>("""
+            SELECT source_path AS SourcePath, line_number AS LineNumber, field AS Field, reason AS Reason, raw_text AS RawText
+            FROM meta.rejects ORDER BY file_id DESC, line_number LIMIT $limit
+            """, new { limit }).ToList();
+    }
+}

@@ -1,0 +1,41 @@
+using DuckDB.NET.Data;
+using Dapper;
+
+namespace Analytics.Warehouse.Schema;
+
+/// <summary>Rebuilds every model, in dependency order, from the raw tables and seeds.</summary>
+public static class ModelBuilder
+{
+    public static void BuildAll(DuckDBConnection connection, string scratchDirectory, Action<ModelDefinition>? onModel = null)
+    {
+        SeedLoader.Load(connection, scratchDirectory);
+        foreach (var model in ModelCatalog.All)
+        {
+            onModel?.Invoke(model);
+            Build(connection, model);
+        }
+    }
+
+    private static void Build(DuckDBConnection connection, ModelDefinition model)
+    {
+        var kind = model.Materialized switch
+        {
+            "table" => "TABLE",
+            "view" => "VIEW",
+            _ => throw new InvalidOperationException($"{model.Model}: materialized must be table or view, not '{model.Materialized}'."),
+        };
+        var parts = model.Model.Split('.');
+        var existing = connection.ExecuteScalar<string?>(
+            "SELECT table_type FROM information_schema.tables WHERE table_schema = $schema AND table_name = $name",
+            new { schema = parts[0], name = parts[1] });
+        // Model names are compiled-in identifiers, never user input.
+        var drop = existing switch
+        {
+            "VIEW" => $"DROP VIEW {model.Model};",
+            null => "",
+            _ => $"DROP TABLE {model.Model};",
+        };
+        var create = $"{drop}\nCREATE {kind} {model.Model} AS\n{model.Sql}";
+        connection.Execute(create);
+    }
+}

@@ -1,0 +1,35 @@
+namespace Analytics.Warehouse.Schema;
+
+/// <summary>
+/// One model: its SQL (models/&lt;layer&gt;/&lt;name&gt;.sql) and what the YAML beside it declares: description,
+/// grain, how it is materialised, and the tests on its columns.
+/// </summary>
+public sealed class ModelDefinition
+{
+    /// <summary>Qualified name, schema.table, for example core.dim_month.</summary>
+    public string Model { get; set; } = "";
+    public string Materialized { get; set; } = "view";
+    public string Description { get; set; } = "";
+    public string Grain { get; set; } = "";
+    /// <summary>Columns that together identify a row: tested for uniqueness as a combination.</summary>
+    public List<string> UniqueKey { get; set; } = [];
+    public List<ColumnDefinition> Columns { get; set; } = [];
+
+    /// <summary>Filled from the .sql file beside the YAML.</summary>
+    public string Sql { get; set; } = "";
+    /// <summary>Other models this one reads, found by their qualified names in its SQL.</summary>
+    public IReadOnlyList<string> DependsOn { get; set; } = [];
+}
+
+public sealed class ColumnDefinition
+{
+    public string Name { get; set; } = "";
+    public string Description { get; set; } = "";
+    public bool NotNull { get; set; }
+    public bool Unique { get; set; }
+    public List<string> AcceptedValues { get; set; } = [];
+    /// <summary>schema.table.column that every non-null value must exist in.</summary>
+    public string? Relationship { get; set; }
+    /// <summary>"error" stops the publish; "warn" is reported only.</summary>
+    public string Severity { get; set; } = "error";
+}

@@ -1,0 +1,10 @@
+namespace Analytics.Warehouse.Testing;
+
+/// <summary>A query that returns the rows breaking one rule; no rows means the test passes.</summary>
+public sealed record DataTest(string Name, string Model, string Severity, string Sql);
+
+public sealed record DataTestResult(DataTest Test, long FailingRows, string? Example)
+{
+    public bool Passed => FailingRows == 0;
+    public bool BlocksPublish => !Passed && Test.Severity == "error";
+}

@@ -1,0 +1,29 @@
+using System.Data.Common;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Testing;
+
+/// <summary>Runs data tests against a warehouse and reports the failing rows of each.</summary>
+public static class DataTestRunner
+{
+    public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, Action<DataTest>? onTest = null) =>
+        DataTestCatalog.All.Select(test =>
+        {
+            onTest?.Invoke(test);
+            return Run(connection, test);
+        }).ToList();
+
+    public static DataTestResult Run(DuckDBConnection connection, DataTest test)
+    {
+        using var command = connection.CreateCommand();
+        // Count the failing rows and keep the first as an example that a person can act on.
+        command.CommandText = $"SELECT count(*) OVER () AS failing_rows, failures.* FROM ({test.Sql.TrimEnd().TrimEnd(';')}) AS failures LIMIT 1";
+        using var reader = command.ExecuteReader();
+        if (!reader.Read()) return new DataTestResult(test, 0, null);
+        return new DataTestResult(test, reader.GetInt64(0), Describe(reader));
+    }
+
+    private static string Describe(DbDataReader reader) =>
+        string.Join(", ", Enumerable.Range(1, reader.FieldCount - 1)
+            .Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : reader.GetValue(i))}"));
+}
