@@ -24,7 +24,7 @@ public static class StatusCommand
             using var connection = DuckDbConnections.OpenReadOnly(published.Path);
             sources = connection.Query<SourceFreshness>("""
                 SELECT source_kind AS SourceKind, force_slug AS ForceSlug, max(period) AS LatestPeriod, count(*) AS Files,
-                       sum(rows_loaded) AS RowsLoaded, sum(rows_rejected) AS RowsRejected
+                       CAST(sum(rows_loaded) AS BIGINT) AS RowsLoaded, CAST(sum(rows_rejected) AS BIGINT) AS RowsRejected
                 FROM meta.source_files WHERE status = 'loaded'
                 GROUP BY ALL ORDER BY source_kind, force_slug
                 """).ToList();

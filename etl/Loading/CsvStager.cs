@@ -108,7 +108,7 @@ public static class CsvStager
             """);
         if (parsed != aligned || parsed != dataLines)
             throw new SourceFileException(file.SourcePath,
-                $"{parsed:N0} rows parsed but {dataLines:N0} data lines found; a quoted field may hold a line break, which published files never do");
+                $"its rows do not line up with its lines ({parsed:N0} rows parsed from {dataLines:N0} data lines): a quote is left open, or a quoted field holds a line break, which published files never do");
         NameRejectedFields(connection, header);
     }
 

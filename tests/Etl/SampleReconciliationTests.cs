@@ -1,0 +1,179 @@
+using Analytics.Etl.Loading;
+using Analytics.Tests.Support;
+
+namespace Analytics.Tests.Etl;
+
+/// <summary>
+/// The mart against counts made here, independently, from the raw CSV lines of the bundled sample: the
+/// same files, split by hand, located with the ONS lookups read by hand.
+/// </summary>
+[Collection(SampleWarehouseCollection.Name)]
+public sealed class SampleReconciliationTests(SampleWarehouseFixture sample)
+{
+    private static readonly Dictionary<string, string> ForceAreaCodes = new()
+    {
+        ["Kent Police"] = "E23000032", ["Surrey Police"] = "E23000031", ["City of London Police"] = "E23000034",
+    };
+
+    private static readonly HashSet<string> PositiveWordings =
+    [
+        "Offender given a caution", "Local resolution", "Awaiting court outcome", "Court result unavailable",
+        "Suspect charged as part of another case", "Suspect charged",
+    ];
+
+    [Fact]
+    public void Every_district_month_and_crime_type_count_matches_the_raw_lines()
+    {
+        var expected = ExpectedIncidents();
+        var actual = sample.Warehouse.Query<(string ForceCode, string DistrictCode, DateTime Month, string CrimeType, long Incidents)>(
+                "SELECT force_code, district_code, CAST(month AS TIMESTAMP), crime_type, incidents FROM marts.crime_by_district_month")
+            .ToDictionary(row => (row.ForceCode, row.DistrictCode, row.Month.ToString("yyyy-MM"), row.CrimeType), row => row.Incidents);
+
+        Assert.True(expected.Count > 1500, $"the sample should give well over a thousand cells, got {expected.Count}");
+        var missing = expected.Keys.Except(actual.Keys).Take(5).ToList();
+        var extra = actual.Keys.Except(expected.Keys).Take(5).ToList();
+        Assert.True(missing.Count == 0, "cells missing from the mart: " + string.Join(", ", missing));
+        Assert.True(extra.Count == 0, "cells in the mart but not in the files: " + string.Join(", ", extra));
+        var wrong = expected.Where(cell => actual[cell.Key] != cell.Value).Take(5)
+            .Select(cell => $"{cell.Key}: expected {cell.Value}, mart has {actual[cell.Key]}").ToList();
+        Assert.True(wrong.Count == 0, string.Join("; ", wrong));
+    }
+
+    [Fact]
+    public void Anti_social_behaviour_rows_are_never_deduplicated()
+    {
+        var kentAsbRows = PoliceCsv.KentStreetFiles().Sum(file => file.Lines.Skip(1).Count(line => line.Split(',')[9] == "Anti-social behaviour"));
+        var distinctKentAsbRows = PoliceCsv.KentStreetFiles().Sum(file => file.Lines.Skip(1).Where(line => line.Split(',')[9] == "Anti-social behaviour").Distinct().Count());
+        var inMart = sample.Warehouse.Scalar<long>(
+            "SELECT CAST(sum(incidents) AS BIGINT) FROM marts.crime_by_district_month WHERE force_code = 'E23000032' AND crime_type = 'Anti-social behaviour'");
+
+        Assert.Equal(kentAsbRows, inMart);
+        Assert.True(distinctKentAsbRows < kentAsbRows, "the sample holds identical ASB rows, which must all count");
+    }
+
+    [Fact]
+    public void A_crime_whose_row_appears_twice_is_counted_once_and_the_repeat_is_kept_as_a_reject()
+    {
+        var lines = PoliceCsv.KentLines("2025-05/2025-05-kent-street.csv");
+        var repeatedId = lines.Skip(1).Select(line => line.Split(',')[0]).Where(id => id.Length > 0)
+            .GroupBy(id => id).Single(group => group.Count() > 1).Key;
+
+        Assert.StartsWith("8583bcad", repeatedId);
+        Assert.Equal(1, sample.Warehouse.Scalar<long>("SELECT count(*) FROM core.fct_crime_records WHERE crime_id = $id", new { id = repeatedId }));
+        var reject = sample.Warehouse.Query<(string Field, string Reason, string RawText)>(
+            "SELECT field, reason, raw_text FROM meta.rejects WHERE raw_text LIKE $prefix", new { prefix = repeatedId + "%" }).Single();
+        Assert.Equal("Crime ID", reject.Field);
+        Assert.Contains("repeats the crime on line", reject.Reason);
+    }
+
+    [Fact]
+    public void Positive_outcomes_match_the_published_wordings_for_Kent()
+    {
+        var outcomeEventsPositive = PoliceCsv.KentLines("2025-01/2025-01-kent-outcomes.csv").Skip(1)
+            .Select(line => line.Split(','))
+            .Where(fields => PositiveWordings.Contains(fields[9]))
+            .Select(fields => fields[0]).ToHashSet();
+        var expected = 0L;
+        foreach (var (_, lines) in PoliceCsv.KentStreetFiles())
+            expected += lines.Skip(1).Select(line => line.Split(','))
+                .Where(fields => fields[0].Length > 0)
+                .DistinctBy(fields => fields[0])
+                .Count(fields => PositiveWordings.Contains(fields[10]) || outcomeEventsPositive.Contains(fields[0]));
+
+        var inMart = sample.Warehouse.Scalar<long>("SELECT CAST(sum(positive_outcomes) AS BIGINT) FROM marts.crime_by_district_month WHERE force_code = 'E23000032'");
+        Assert.Equal(expected, inMart);
+    }
+
+    [Fact]
+    public void Rows_read_equal_rows_loaded_plus_rows_rejected_for_every_file_and_the_run()
+    {
+        var files = sample.Warehouse.Query<(string Path, long Read, long Loaded, long Rejected)>(
+            "SELECT source_path, rows_read, rows_loaded, rows_rejected FROM meta.source_files");
+        Assert.All(files, file => Assert.Equal(file.Read, file.Loaded + file.Rejected));
+        var run = sample.Warehouse.Query<(long Read, long Loaded, long Rejected)>(
+            "SELECT rows_read, rows_loaded, rows_rejected FROM meta.load_runs").Single();
+        Assert.Equal(run.Read, run.Loaded + run.Rejected);
+        Assert.Equal(files.Sum(file => file.Read), run.Read);
+        Assert.Equal(sample.Result.RowsRejected, sample.Warehouse.Scalar<long>("SELECT count(*) FROM meta.rejects"));
+    }
+
+    [Fact]
+    public void Every_sample_file_is_loaded_and_stop_and_search_or_other_files_are_only_passed_over()
+    {
+        var loaded = sample.Result.Files.Where(file => file.Outcome == FileOutcome.Loaded).Select(file => file.Kind).ToList();
+        Assert.Equal(11, loaded.Count(kind => kind == "police_street"));
+        Assert.Equal(1, loaded.Count(kind => kind == "police_outcomes"));
+        Assert.Equal(2, loaded.Count(kind => kind == "ons_population"));
+        Assert.Equal(2, loaded.Count(kind => kind == "ons_lsoa_lookup"));
+        Assert.All(sample.Result.Files.Where(file => file.Outcome == FileOutcome.Skipped),
+            file => Assert.False(file.SourcePath.EndsWith(".csv", StringComparison.Ordinal), file.SourcePath));
+    }
+
+    private static Dictionary<(string, string, string, string), long> ExpectedIncidents()
+    {
+        var lsoaToDistrict = LsoaToDistrict();
+        var cells = new Dictionary<(string, string, string, string), HashSet<string>>();
+        var crimesSeen = new HashSet<(string Force, string Month, string CrimeId)>();
+        var streetFiles = PoliceCsv.KentStreetFiles().ToList();
+        foreach (var path in Directory.GetFiles(Path.Combine(RepositoryPaths.Sample, "police"), "*-street.csv", SearchOption.AllDirectories))
+            streetFiles.Add((path, File.ReadAllLines(path).ToList()));
+
+        foreach (var (name, lines) in streetFiles)
+        {
+            foreach (var (line, index) in lines.Select((line, index) => (line, index)).Skip(1))
+            {
+                var fields = line.Split(',');
+                // A crime is one Crime ID in its force and month: a repeat counts nowhere, wherever it is placed.
+                if (fields[0].Length > 0 && !crimesSeen.Add((fields[3], fields[1], fields[0]))) continue;
+                var district = fields[7].Length > 0 && lsoaToDistrict.TryGetValue(fields[7], out var code) ? code : "UNKNOWN";
+                var key = (ForceAreaCodes[fields[3]], district, fields[1], fields[9]);
+                if (!cells.TryGetValue(key, out var incidents)) cells[key] = incidents = [];
+                // A crime is its Crime ID; each anti-social behaviour row is an incident of its own.
+                incidents.Add(fields[0].Length > 0 ? fields[0] : $"{name}:{index}");
+            }
+        }
+        return cells.ToDictionary(cell => cell.Key, cell => (long)cell.Value.Count);
+    }
+
+    /// <summary>2021 LSOAs from the Kent and Medway lookup first, then 2011 LSOAs from the national one,
+    /// each district code taken to today's active code.</summary>
+    private static Dictionary<string, string> LsoaToDistrict()
+    {
+        var active = ReadCsv(Path.Combine(RepositoryPaths.Geography, "drkane_la_all_codes.csv"))
+            .ToDictionary(row => row["LADCD"], row => row["LADCD_ACTIVE"]);
+        string Active(string code) => active.TryGetValue(code, out var now) ? now : code;
+        var map = new Dictionary<string, string>();
+        foreach (var row in ReadCsv(Path.Combine(RepositoryPaths.Geography, "DERIVED_kent_medway_LSOA21_to_LAD.csv")))
+            map[row["LSOA21CD"]] = Active(row["LADCD"]);
+        foreach (var row in ReadCsv(Path.Combine(RepositoryPaths.Geography, "ons_LSOA11_CCG20_LAD20_lookup_England_apr2020.csv")))
+            map.TryAdd(row["LSOA11CD"], Active(row["LAD20CD"]));
+        return map;
+    }
+
+    /// <summary>These lookups hold quoted names with commas only after the code columns we read.</summary>
+    private static IEnumerable<Dictionary<string, string>> ReadCsv(string path)
+    {
+        var lines = File.ReadAllLines(path);
+        var header = lines[0].TrimStart('\uFEFF').Split(',');
+        foreach (var line in lines.Skip(1))
+        {
+            var fields = CsvStagerSplit(line);
+            yield return header.Select((name, i) => (name, value: i < fields.Count ? fields[i] : "")).ToDictionary(p => p.name, p => p.value);
+        }
+    }
+
+    private static List<string> CsvStagerSplit(string line)
+    {
+        var fields = new List<string>();
+        var current = new System.Text.StringBuilder();
+        var quoted = false;
+        foreach (var c in line)
+        {
+            if (c == '"') quoted = !quoted;
+            else if (c == ',' && !quoted) { fields.Add(current.ToString()); current.Clear(); }
+            else current.Append(c);
+        }
+        fields.Add(current.ToString());
+        return fields;
+    }
+}

@@ -1,0 +1,48 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace Analytics.Tests.Support;
+
+/// <summary>Builds small data.police.uk-shaped inputs and reads the real ones, for tests.</summary>
+public static class PoliceCsv
+{
+    public const string StreetHeader = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context";
+    public const string OutcomesHeader = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Outcome type";
+
+    /// <summary>A Kent street row in Ashford 001B (E01023987).</summary>
+    public static string Crime(string id, string month = "2025-01", string type = "Burglary", string outcome = "Unable to prosecute suspect", string lsoa = "E01023987") =>
+        $"{id},{month},Kent Police,Kent Police,0.970011,51.253133,On or near Cobbs Hill,{lsoa},Ashford 001B,{type},{outcome},";
+
+    public static string Asb(string month = "2025-01", string lsoa = "E01023987") =>
+        $",{month},Kent Police,Kent Police,0.970011,51.253133,On or near Cobbs Hill,{lsoa},Ashford 001B,Anti-social behaviour,,";
+
+    public static string Write(string folder, string name, params string[] lines)
+    {
+        var path = Path.Combine(folder, name);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.WriteAllText(path, string.Join("\n", lines) + "\n", new UTF8Encoding(false));
+        return path;
+    }
+
+    /// <summary>The lines of one file inside the bundled Kent zip, header first.</summary>
+    public static List<string> KentLines(string entryName)
+    {
+        using var archive = ZipFile.OpenRead(RepositoryPaths.KentZip);
+        using var reader = new StreamReader(archive.GetEntry(entryName)!.Open());
+        var lines = new List<string>();
+        while (reader.ReadLine() is { } line) lines.Add(line);
+        return lines;
+    }
+
+    public static IEnumerable<(string Name, List<string> Lines)> KentStreetFiles()
+    {
+        using var archive = ZipFile.OpenRead(RepositoryPaths.KentZip);
+        foreach (var entry in archive.Entries.Where(entry => entry.FullName.EndsWith("-street.csv", StringComparison.Ordinal)).ToList())
+        {
+            using var reader = new StreamReader(entry.Open());
+            var lines = new List<string>();
+            while (reader.ReadLine() is { } line) lines.Add(line);
+            yield return (entry.FullName, lines);
+        }
+    }
+}
