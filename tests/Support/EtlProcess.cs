@@ -1,0 +1,56 @@
+using System.Diagnostics;
+
+namespace Analytics.Tests.Support;
+
+/// <summary>The real ETL command in a process of its own, as data staff and schedulers run it.</summary>
+public sealed class EtlProcess : IDisposable
+{
+    private readonly Process process;
+    private readonly List<string> output = [];
+
+    public EtlProcess(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "analytics-etl.dll"));
+        foreach (var argument in arguments) start.ArgumentList.Add(argument);
+        process = Process.Start(start)!;
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.Add(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.Add(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+    }
+
+    public string Output { get { lock (output) return string.Join("\n", output); } }
+
+    /// <summary>Waits until the process prints a line containing <paramref name="text"/>; false if it ends or times out first.</summary>
+    public bool WaitForLine(string text, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            lock (output) if (output.Any(line => line.Contains(text, StringComparison.Ordinal))) return true;
+            if (process.HasExited) return false;
+            Thread.Sleep(5);
+        }
+        return false;
+    }
+
+    public void Kill()
+    {
+        process.Kill(entireProcessTree: true);
+        process.WaitForExit();
+    }
+
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!process.WaitForExit(timeout)) { Kill(); throw new TimeoutException("the ETL did not finish in time:\n" + Output); }
+        process.WaitForExit(); // flushes the redirected output
+        return process.ExitCode;
+    }
+
+    public void Dispose()
+    {
+        if (!process.HasExited) Kill();
+        process.Dispose();
+    }
+}

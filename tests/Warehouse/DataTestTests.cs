@@ -1,0 +1,57 @@
+using Analytics.Tests.Support;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Testing;
+using Dapper;
+
+namespace Analytics.Tests.Warehouse;
+
+/// <summary>The dbt-style data tests pass on the real sample, and each kind catches the fault it exists for.</summary>
+[Collection(SampleWarehouseCollection.Name)]
+public sealed class DataTestTests(SampleWarehouseFixture sample) : IDisposable
+{
+    private readonly TemporaryWarehouse scratch = new();
+
+    [Fact]
+    public void Every_data_test_passes_on_the_bundled_sample()
+    {
+        using var connection = DuckDbConnections.OpenReadOnly(sample.Warehouse.Published.Path);
+        var failures = DataTestRunner.RunAll(connection).Where(result => !result.Passed)
+            .Select(result => $"{result.Test.Model} {result.Test.Name}: {result.FailingRows} rows, e.g. {result.Example}").ToList();
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+        Assert.True(DataTestCatalog.All.Count > 100, "every model declares its tests");
+    }
+
+    [Theory]
+    [InlineData("INSERT INTO core.fct_crime_records (record_key, force_key, month_key, geography_key, crime_type_key, last_outcome_key) VALUES ('x:1', 'kent', 202501, 'E01NOWHERE', 'burglary', 'none')",
+        "core.fct_crime_records", "relationship(geography_key -> core.dim_geography.geography_key)")]
+    [InlineData("INSERT INTO core.dim_month (month_key, financial_year, financial_quarter) VALUES (202501, '2024/25', 'Q4')",
+        "core.dim_month", "unique(month_key)")]
+    [InlineData("UPDATE core.dim_month SET financial_quarter = 'Q5' WHERE month_key = 202504",
+        "core.dim_month", "accepted_values(financial_quarter)")]
+    [InlineData("UPDATE core.dim_district SET district_name = NULL WHERE district_code = 'E07000105'",
+        "core.dim_district", "not_null(district_name)")]
+    [InlineData("INSERT INTO marts.crime_by_district_month SELECT * FROM marts.crime_by_district_month LIMIT 1",
+        "marts.crime_by_district_month", "unique_key(force_code, district_code, month, crime_type)")]
+    [InlineData("UPDATE meta.source_files SET rows_loaded = rows_loaded - 1 WHERE file_id = 1",
+        "meta.source_files", "assert_source_rows_balance")]
+    [InlineData("UPDATE marts.crime_by_district_month SET incidents = incidents + 1 WHERE district_code = 'E07000105' AND crime_type = 'Drugs' AND month = DATE '2025-01-01'",
+        "marts.crime_by_district_month", "assert_mart_counts_every_record")]
+    public void A_data_test_fails_when_its_rule_is_broken(string corruption, string model, string testName)
+    {
+        var copy = Path.Combine(scratch.Root, "copy.duckdb");
+        File.Copy(sample.Warehouse.Published.Path, copy);
+        File.SetAttributes(copy, FileAttributes.Normal);
+        using var connection = DuckDbConnections.OpenReadWrite(copy);
+        var test = DataTestCatalog.All.Single(t => t.Model == model && t.Name == testName);
+        Assert.True(DataTestRunner.Run(connection, test).Passed);
+
+        connection.Execute(corruption);
+
+        var result = DataTestRunner.Run(connection, test);
+        Assert.False(result.Passed);
+        Assert.True(result.BlocksPublish);
+        Assert.NotNull(result.Example);
+    }
+
+    public void Dispose() => scratch.Dispose();
+}
