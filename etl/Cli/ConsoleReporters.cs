@@ -9,6 +9,7 @@ public sealed class LogLineReporter(TextWriter output) : IRunReporter
 {
     public void Progress(string message) => Write("info", message);
     public void FilesFound(int count) => Write("info", $"{count} files found");
+    public void FileStarted(string sourcePath) { } // one line per file, when it is done
     public void FileDone(LoadedFile file) => Write("info", Describe(file));
     public void Problem(string message) => Write("error", message);
 
@@ -28,6 +29,7 @@ public sealed class ProgressReporter(ProgressTask task) : IRunReporter
 {
     public void Progress(string message) => task.Description = Markup.Escape(message);
     public void FilesFound(int count) => task.MaxValue = Math.Max(1, count);
+    public void FileStarted(string sourcePath) => task.Description = Markup.Escape("loading " + Path.GetFileName(sourcePath));
     public void FileDone(LoadedFile file)
     {
         task.Increment(1);

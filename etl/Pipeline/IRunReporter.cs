@@ -7,6 +7,7 @@ public interface IRunReporter
 {
     void Progress(string message);
     void FilesFound(int count);
+    void FileStarted(string sourcePath);
     void FileDone(LoadedFile file);
     void Problem(string message);
 }
@@ -15,6 +16,7 @@ public sealed class SilentReporter : IRunReporter
 {
     public void Progress(string message) { }
     public void FilesFound(int count) { }
+    public void FileStarted(string sourcePath) { }
     public void FileDone(LoadedFile file) { }
     public void Problem(string message) { }
 }

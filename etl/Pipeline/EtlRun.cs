@@ -1,0 +1,175 @@
+using Analytics.Etl.Loading;
+using Analytics.Etl.Sources;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Schema;
+using Analytics.Warehouse.Storage;
+using Analytics.Warehouse.Testing;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace Analytics.Etl.Pipeline;
+
+/// <summary>
+/// One run, holding the warehouse lock: copy the published snapshot to a private working copy, load every new
+/// or changed file into it, rebuild the models, run the data tests, and only if they pass publish the copy.
+/// </summary>
+internal sealed class EtlRun(RunOptions options, IRunReporter reporter, WarehouseDirectory warehouse, string runId)
+{
+    private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
+    private readonly string workDirectory = Path.Combine(warehouse.WorkDirectory, runId);
+    private readonly List<LoadedFile> files = [];
+    private readonly List<string> errors = [];
+    private IReadOnlyList<DataTestResult> tests = [];
+
+    private string WorkingCopy => Path.Combine(workDirectory, "warehouse.duckdb");
+    private string Seeds => Path.Combine(workDirectory, "seeds");
+
+    public RunResult Execute()
+    {
+        RemoveStaleWork();
+        Directory.CreateDirectory(workDirectory);
+        try
+        {
+            var (exitCode, status, published) = LoadTestPublish();
+            return Result(exitCode, status, published);
+        }
+        catch (Exception stopped)
+        {
+            // Disk full, permissions, or a fault of ours: reported and journalled, never a stack trace.
+            Fail($"the run stopped: {FirstLine(stopped.Message)}");
+            return Result(ExitCode.Unexpected, "failed", null);
+        }
+        finally
+        {
+            TryDelete(workDirectory);
+        }
+    }
+
+    private (ExitCode, string, PublishedSnapshot?) LoadTestPublish()
+    {
+        var previous = warehouse.ReadPublished();
+        if (previous is not null)
+        {
+            reporter.Progress($"copying published snapshot {Path.GetFileName(previous.Path)}");
+            File.Copy(previous.Path, WorkingCopy);
+            File.SetAttributes(WorkingCopy, FileAttributes.Normal);
+        }
+
+        using (var connection = DuckDbConnections.OpenReadWrite(WorkingCopy))
+        {
+            var migrations = Migrator.Migrate(connection);
+            if (migrations.Count > 0) reporter.Progress($"schema migrated to version {Migrator.LatestVersion} ({migrations.Count} migrations)");
+            SeedLoader.Load(connection, Seeds);
+
+            LoadAll(connection, Discover());
+            if (errors.Count > 0) return (ExitCode.SourceUnreadable, "failed", null);
+
+            if (previous is not null && migrations.Count == 0 && !files.Any(file => file.Outcome == FileOutcome.Loaded))
+            {
+                reporter.Progress("nothing new to load; the published snapshot stays as it is");
+                return (ExitCode.Success, "unchanged", previous);
+            }
+
+            reporter.Progress($"building {ModelCatalog.All.Count} models");
+            ModelBuilder.BuildAll(connection, Seeds);
+            reporter.Progress($"running {DataTestCatalog.All.Count} data tests");
+            tests = DataTestRunner.RunAll(connection);
+            foreach (var failure in tests.Where(test => !test.Passed))
+                reporter.Problem($"data test {failure.Test.Name} on {failure.Test.Model} ({failure.Test.Severity}): {failure.FailingRows:N0} failing rows, e.g. {failure.Example}");
+            if (tests.Any(test => test.BlocksPublish))
+            {
+                errors.Add($"{tests.Count(test => test.BlocksPublish)} data tests failed; nothing was published");
+                return (ExitCode.DataTestsFailed, "failed", null);
+            }
+
+            RecordRun(connection);
+            connection.Execute("CHECKPOINT");
+        }
+
+        reporter.Progress("publishing snapshot");
+        var published = SnapshotPublisher.Publish(warehouse, WorkingCopy, runId, Migrator.LatestVersion, options.SnapshotsToKeep);
+        return options.FailOnRejects && files.Sum(file => file.RowsRejected) > 0
+            ? (ExitCode.RowsRejected, "published with rejects", published)
+            : (ExitCode.Success, "published", published);
+    }
+
+    private List<DiscoveredFile> Discover()
+    {
+        var discovered = new List<DiscoveredFile>();
+        foreach (var (source, index) in options.Sources.Select((source, index) => (source, index)))
+        {
+            try
+            {
+                discovered.AddRange(SourceDiscovery.Discover([source], Path.Combine(workDirectory, $"source{index + 1}"), options.ZipLimits));
+            }
+            catch (SourceFileException unreadable)
+            {
+                Fail(unreadable.Message);
+            }
+        }
+        reporter.FilesFound(discovered.Count);
+        return discovered;
+    }
+
+    /// <summary>Loads every file, carrying on past unreadable ones so that one run names them all.</summary>
+    private void LoadAll(DuckDBConnection connection, List<DiscoveredFile> discovered)
+    {
+        foreach (var file in discovered)
+        {
+            reporter.FileStarted(file.SourcePath);
+            try
+            {
+                var loaded = FileLoader.Load(connection, file, runId, options.Today);
+                files.Add(loaded);
+                reporter.FileDone(loaded);
+            }
+            catch (SourceFileException unreadable)
+            {
+                Fail(unreadable.Message);
+            }
+            catch (DuckDBException engine)
+            {
+                Fail($"{file.SourcePath}: could not be read as CSV ({FirstLine(engine.Message)})");
+            }
+        }
+    }
+
+    private void RecordRun(DuckDBConnection connection) =>
+        connection.Execute("""
+            INSERT INTO meta.load_runs (run_id, started_at, finished_at, trigger, status, files_seen, files_loaded,
+                                        rows_read, rows_loaded, rows_rejected, data_tests_run, data_tests_failed, message)
+            VALUES ($run_id, $started_at, now()::TIMESTAMP, $trigger, 'published', $files_seen, $files_loaded,
+                    $rows_read, $rows_loaded, $rows_rejected, $tests_run, $tests_failed, NULL)
+            """, new
+        {
+            run_id = runId, started_at = startedAt.UtcDateTime, trigger = options.Trigger,
+            files_seen = files.Count, files_loaded = files.Count(file => file.Outcome == FileOutcome.Loaded),
+            rows_read = files.Sum(file => file.RowsRead), rows_loaded = files.Sum(file => file.RowsLoaded),
+            rows_rejected = files.Sum(file => file.RowsRejected),
+            tests_run = tests.Count, tests_failed = tests.Count(test => !test.Passed),
+        });
+
+    private void Fail(string message)
+    {
+        errors.Add(message);
+        reporter.Problem(message);
+    }
+
+    private RunResult Result(ExitCode exitCode, string status, PublishedSnapshot? published) =>
+        new(runId, exitCode, status, files, errors, tests, published);
+
+    /// <summary>Work folders left by killed runs; safe to remove because this run holds the lock.</summary>
+    private void RemoveStaleWork()
+    {
+        if (!Directory.Exists(warehouse.WorkDirectory)) return;
+        foreach (var stale in Directory.GetDirectories(warehouse.WorkDirectory)) TryDelete(stale);
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try { if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); }
+        catch (IOException) { /* removed by the next run */ }
+    }
+
+    private static string FirstLine(string message) => message.Split('\n')[0].Trim();
+}
