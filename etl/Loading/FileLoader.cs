@@ -14,15 +14,20 @@ public static class FileLoader
 {
     public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today)
     {
-        if (!file.FileName.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
-            return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, "not a CSV file");
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (extension is not (".csv" or ".xlsx" or ".yaml" or ".yml"))
+            return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, "not a file type this ETL reads (CSV, Excel or plan YAML)");
+        if (extension is ".yaml" or ".yml" && !Plans.PlanParser.LooksLikePlan(file.LocalPath))
+            return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, "a YAML file that is not a plan definition (no top-level 'plan')");
         var sha256 = Checksum(file.LocalPath);
         var twin = connection.QueryFirstOrDefault<string>(
             "SELECT source_path FROM meta.source_files WHERE sha256 = $sha256 AND status = 'loaded'", new { sha256 });
         if (twin is not null)
             return new LoadedFile(file.SourcePath, "", FileOutcome.Unchanged, 0, 0, 0, $"already loaded, same content as {twin}");
+        if (extension is ".yaml" or ".yml")
+            return Plans.PlanLoader.Load(connection, file, runId, sha256);
 
-        var staged = CsvStager.Stage(connection, file);
+        var staged = extension == ".xlsx" ? XlsxStager.Stage(connection, file) : CsvStager.Stage(connection, file);
         var classification = SourceClassifier.Classify(file, staged.Header);
         if (classification.Spec is not { } spec)
             return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, classification.SkipReason);
@@ -32,7 +37,7 @@ public static class FileLoader
             ["current_month"] = today.ToString("yyyy-MM"),
         };
         using var transaction = connection.BeginTransaction();
-        var fileId = connection.ExecuteScalar<int>("SELECT coalesce(max(file_id), 0) + 1 FROM meta.source_files");
+        var fileId = NextFileId(connection);
         CheckRows(connection, spec, classification, parameters);
 
         var fileParameters = new { file_id = fileId, run_id = runId, source_path = file.SourcePath };
@@ -52,19 +57,9 @@ public static class FileLoader
         var loaded = connection.Execute(insert, new { file_id = fileId });
         var rejected = connection.ExecuteScalar<long>("SELECT count(*) FROM meta.rejects WHERE file_id = $file_id", new { file_id = fileId });
 
-        connection.Execute("""
-            INSERT INTO meta.source_files (file_id, run_id, source_path, file_name, source_kind, replaces_key, sha256, size_bytes,
-                                           period, force_slug, rows_read, rows_loaded, rows_rejected, status, loaded_at)
-            VALUES ($file_id, $run_id, $source_path, $file_name, $kind, $replaces_key, $sha256, $size_bytes,
-                    $period, $force_slug, $rows_read, $rows_loaded, $rows_rejected, 'loaded', now()::TIMESTAMP)
-            """, new
-        {
-            file_id = fileId, run_id = runId, source_path = file.SourcePath, file_name = file.FileName, kind = spec.Kind,
-            replaces_key = classification.ReplacesKey, sha256, size_bytes = new FileInfo(file.LocalPath).Length,
-            period = classification.Period, force_slug = classification.ForceSlug,
-            rows_read = staged.RowsRead, rows_loaded = (long)loaded, rows_rejected = rejected,
-        });
-        var superseded = Supersede(connection, spec, classification.ReplacesKey, fileId);
+        RegisterFile(connection, new SourceFileRecord(fileId, runId, file, spec.Kind, classification.ReplacesKey, sha256,
+            classification.Period, classification.ForceSlug, staged.RowsRead, loaded, rejected));
+        var superseded = Supersede(connection, [spec.RawTable], classification.ReplacesKey, fileId);
         transaction.Commit();
 
         return new LoadedFile(file.SourcePath, spec.Kind, FileOutcome.Loaded, staged.RowsRead, loaded, rejected,
@@ -90,7 +85,29 @@ public static class FileLoader
         connection.Execute(sql, Bind(sql, parameters));
     }
 
-    private static int? Supersede(DuckDBConnection connection, SourceSpec spec, string replacesKey, int fileId)
+    internal sealed record SourceFileRecord(
+        int FileId, string RunId, DiscoveredFile File, string Kind, string ReplacesKey, string Sha256,
+        string? Period, string? ForceSlug, long RowsRead, long RowsLoaded, long RowsRejected);
+
+    internal static int NextFileId(DuckDBConnection connection) =>
+        connection.ExecuteScalar<int>("SELECT coalesce(max(file_id), 0) + 1 FROM meta.source_files");
+
+    internal static void RegisterFile(DuckDBConnection connection, SourceFileRecord record) =>
+        connection.Execute("""
+            INSERT INTO meta.source_files (file_id, run_id, source_path, file_name, source_kind, replaces_key, sha256, size_bytes,
+                                           period, force_slug, rows_read, rows_loaded, rows_rejected, status, loaded_at)
+            VALUES ($file_id, $run_id, $source_path, $file_name, $kind, $replaces_key, $sha256, $size_bytes,
+                    $period, $force_slug, $rows_read, $rows_loaded, $rows_rejected, 'loaded', now()::TIMESTAMP)
+            """, new
+        {
+            file_id = record.FileId, run_id = record.RunId, source_path = record.File.SourcePath, file_name = record.File.FileName,
+            kind = record.Kind, replaces_key = record.ReplacesKey, sha256 = record.Sha256, size_bytes = new FileInfo(record.File.LocalPath).Length,
+            period = record.Period, force_slug = record.ForceSlug,
+            rows_read = record.RowsRead, rows_loaded = record.RowsLoaded, rows_rejected = record.RowsRejected,
+        });
+
+    /// <summary>Marks the earlier current file with the same key superseded and removes its rows from the raw tables.</summary>
+    internal static int? Supersede(DuckDBConnection connection, IReadOnlyList<string> rawTables, string replacesKey, int fileId)
     {
         var previous = connection.Query<int>(
             "SELECT file_id FROM meta.source_files WHERE replaces_key = $key AND status = 'loaded' AND file_id <> $file_id",
@@ -99,8 +116,11 @@ public static class FileLoader
         {
             connection.Execute("UPDATE meta.source_files SET status = 'superseded', superseded_by = $file_id WHERE file_id = $old",
                 new { file_id = fileId, old });
-            var delete = $"DELETE FROM {spec.RawTable} WHERE file_id = $old";
-            connection.Execute(delete, new { old });
+            foreach (var table in rawTables)
+            {
+                var delete = $"DELETE FROM {table} WHERE file_id = $old"; // table names come from the specs
+                connection.Execute(delete, new { old });
+            }
         }
         return previous.Count > 0 ? previous[^1] : null;
     }
@@ -114,7 +134,7 @@ public static class FileLoader
         return bound;
     }
 
-    private static string Checksum(string path)
+    internal static string Checksum(string path)
     {
         using var stream = File.OpenRead(path);
         return Convert.ToHexStringLower(SHA256.HashData(stream));

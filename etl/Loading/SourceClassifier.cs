@@ -43,6 +43,29 @@ public static partial class SourceClassifier
             $"the header '{Shorten(string.Join(',', header))}' matches no source this ETL loads (data.police.uk street or outcomes files, ONS lookups, ONS population estimates)");
     }
 
+    /// <summary>
+    /// Where a file comes in a run's loading order, from its name and (for CSVs) its header line alone:
+    /// geography and population first, then police data, then funding, service returns and plans,
+    /// whose checks look up the geography.
+    /// </summary>
+    public static int LoadOrder(DiscoveredFile file)
+    {
+        var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
+        if (extension is ".xlsx" or ".yaml" or ".yml") return 3;
+        if (extension != ".csv") return 2;
+        try
+        {
+            using var reader = new StreamReader(file.LocalPath);
+            var header = CsvStager.SplitHeader(reader.ReadLine() ?? "");
+            if (PoliceFileName().IsMatch(file.FileName)) return 2;
+            return SourceSpecs.All.FirstOrDefault(spec => !spec.Kind.StartsWith("police_", StringComparison.Ordinal) && spec.MapHeader(header) is not null)?.LoadOrder ?? 2;
+        }
+        catch (IOException)
+        {
+            return 2; // reported when the file is loaded
+        }
+    }
+
     private static Dictionary<string, object> FileValues(SourceSpec spec, DiscoveredFile file, IReadOnlyList<string> header)
     {
         var values = new Dictionary<string, object>();

@@ -18,4 +18,6 @@ public sealed class SourceSpec
     public string HelperColumns { get; init; } = "";
     /// <summary>Raw columns whose value comes from the file (its name or header), not from a field of each row.</summary>
     public IReadOnlyList<string> FileLevelColumns { get; init; } = [];
+    /// <summary>Files load in this order within a run: geography first, so that later checks can use it.</summary>
+    public int LoadOrder { get; init; } = 2;
 }

@@ -69,6 +69,7 @@ public static partial class SourceSpecs
 
     public static SourceSpec OnsLsoaLookup { get; } = new()
     {
+        LoadOrder = 1,
         Kind = "ons_lsoa_lookup",
         RawTable = "raw.ons_lsoa_lookup",
         MapHeader = header => ByPattern(header,
@@ -87,6 +88,7 @@ public static partial class SourceSpecs
 
     public static SourceSpec OnsDistrictHierarchy { get; } = new()
     {
+        LoadOrder = 1,
         Kind = "ons_district_hierarchy",
         RawTable = "raw.ons_district_hierarchy",
         MapHeader = header => ByPattern(header,
@@ -106,6 +108,7 @@ public static partial class SourceSpecs
 
     public static SourceSpec DistrictCodes { get; } = new()
     {
+        LoadOrder = 1,
         Kind = "district_codes",
         RawTable = "raw.district_codes",
         MapHeader = header => ByPattern(header,
@@ -121,6 +124,7 @@ public static partial class SourceSpecs
 
     public static SourceSpec OnsPopulation { get; } = new()
     {
+        LoadOrder = 1,
         Kind = "ons_population",
         RawTable = "raw.ons_population",
         MapHeader = header => ByPattern(header,
@@ -137,10 +141,12 @@ public static partial class SourceSpecs
 
     /// <summary>Loaded in this order, so that a header is claimed by the most specific spec.</summary>
     public static IReadOnlyList<SourceSpec> All { get; } =
-        [PoliceStreet, PoliceOutcomes, OnsDistrictHierarchy, OnsLsoaLookup, DistrictCodes, OnsPartnershipNames, OnsForceAreaNames, OnsPopulation];
+        [PoliceStreet, PoliceOutcomes, OnsDistrictHierarchy, OnsLsoaLookup, DistrictCodes, OnsPartnershipNames, OnsForceAreaNames, OnsPopulation,
+         FundingSpecs.FundingReturns, FundingSpecs.ServiceReturns];
 
     private static SourceSpec AreaNames(string areaType, string prefix) => new()
     {
+        LoadOrder = 1,
         Kind = $"ons_{areaType}_names",
         RawTable = "raw.ons_area_names",
         MapHeader = header => header.Any(name => DistrictCode().IsMatch(name)) ? null : ByPattern(header,

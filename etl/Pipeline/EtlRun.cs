@@ -108,7 +108,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             }
         }
         reporter.FilesFound(discovered.Count);
-        return discovered;
+        return discovered.OrderBy(SourceClassifier.LoadOrder).ToList(); // stable: paths keep their order within a kind
     }
 
     /// <summary>Loads every file, carrying on past unreadable ones so that one run names them all.</summary>

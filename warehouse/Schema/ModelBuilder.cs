@@ -3,17 +3,26 @@ using Dapper;
 
 namespace Analytics.Warehouse.Schema;
 
+public sealed class ModelBuildException(string model, string problem) : Exception($"model {model} could not be built: {problem}");
+
 /// <summary>Rebuilds every model, in dependency order, from the raw tables and seeds.</summary>
 public static class ModelBuilder
 {
     public static void BuildAll(DuckDBConnection connection, string scratchDirectory, Action<ModelDefinition>? onModel = null)
     {
         SeedLoader.Load(connection, scratchDirectory);
+        // Scalar macros (warehouse/macros) come first, for models to use; table macros are bound when they are
+        // created, so those that read models come after the models.
+        var macros = EmbeddedSql.List("macros/").Select(EmbeddedSql.Read).ToList();
+        foreach (var macro in macros.Where(sql => !ModelCatalog.ReadsAnyModel(sql)))
+            connection.Execute(macro);
         foreach (var model in ModelCatalog.All)
         {
             onModel?.Invoke(model);
             Build(connection, model);
         }
+        foreach (var macro in macros.Where(ModelCatalog.ReadsAnyModel))
+            connection.Execute(macro);
     }
 
     private static void Build(DuckDBConnection connection, ModelDefinition model)
@@ -36,6 +45,13 @@ public static class ModelBuilder
             _ => $"DROP TABLE {model.Model};",
         };
         var create = $"{drop}\nCREATE {kind} {model.Model} AS\n{model.Sql}";
-        connection.Execute(create);
+        try
+        {
+            connection.Execute(create);
+        }
+        catch (DuckDBException problem)
+        {
+            throw new ModelBuildException(model.Model, problem.Message.Split('\n')[0]);
+        }
     }
 }

@@ -41,6 +41,9 @@ public static partial class ModelCatalog
         return TopologicalOrder(models);
     }
 
+    /// <summary>True when SQL text reads any model (so it must run after the models are built).</summary>
+    public static bool ReadsAnyModel(string sql) => All.Any(model => ReferencesModel(sql, model.Model));
+
     private static bool ReferencesModel(string sql, string qualifiedName) =>
         Regex.IsMatch(sql, $@"(?<![\w.]){Regex.Escape(qualifiedName)}(?![\w])", RegexOptions.IgnoreCase);
 

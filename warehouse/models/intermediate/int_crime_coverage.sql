@@ -1,0 +1,10 @@
+-- Which months of each financial year each police force area has data for.
+SELECT
+    records.force_area_code,
+    month.financial_year,
+    count(DISTINCT month.month_key) AS months_covered,
+    min(month.month) AS first_month,
+    max(month.month) AS last_month
+FROM intermediate.int_crime_records_classified AS records
+JOIN core.dim_month AS month ON month.month_key = records.month_key
+GROUP BY ALL

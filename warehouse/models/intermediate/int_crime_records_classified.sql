@@ -1,0 +1,26 @@
+-- Each street record with what the marts count: its incident identity (a crime is its Crime ID; an
+-- anti-social behaviour row is its own incident) and whether it has a positive outcome, either as its last
+-- published outcome or as any outcome event for the same Crime ID.
+WITH positive_by_event AS (
+    SELECT DISTINCT events.crime_id
+    FROM core.fct_outcome_events AS events
+    JOIN core.dim_outcome AS outcome ON outcome.outcome_key = events.outcome_key
+    WHERE outcome.is_positive
+)
+SELECT
+    records.record_key,
+    coalesce(records.crime_id, records.record_key) AS incident_id,
+    force.force_area_code,
+    force.force_name,
+    geography.district_code,
+    geography.district_name AS current_district_name,
+    records.month_key,
+    crime_type.crime_type,
+    crime_type.is_recorded_crime,
+    last_outcome.is_positive OR positive_by_event.crime_id IS NOT NULL AS has_positive_outcome
+FROM core.fct_crime_records AS records
+JOIN core.dim_force AS force ON force.force_key = records.force_key
+JOIN core.dim_geography AS geography ON geography.geography_key = records.geography_key
+JOIN core.dim_crime_type AS crime_type ON crime_type.crime_type_key = records.crime_type_key
+JOIN core.dim_outcome AS last_outcome ON last_outcome.outcome_key = records.last_outcome_key
+LEFT JOIN positive_by_event ON positive_by_event.crime_id = records.crime_id

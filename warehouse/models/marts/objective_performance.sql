@@ -1,0 +1,98 @@
+-- Each plan measure, area and period after the measure's baseline, judged against its baseline and target.
+-- Direction of travel (reduce, increase, maintain) is judged by whether the change from the baseline is
+-- statistically meaningful at 95%: for counts and rates, the interval of the rate ratio (log method) must
+-- exclude 1; for outcome rates, the difference of two proportions must exceed 1.96 standard errors.
+--   reduce:   a significant fall is on track, a significant rise off track, anything else at risk
+--   increase: a significant rise is on track, a significant fall off track, anything else at risk
+--   maintain: a significant change for the worse is off track, anything else on track
+-- A numeric target is on track when met, at risk when within tolerance_percent of it, off track otherwise.
+-- Lower is better for counts and rates, higher for outcome rates.
+WITH measures AS (
+    SELECT measures.*, objectives.plan_title, objectives.plan_version, objectives.objective_title, objectives.objective_order,
+           CASE WHEN measures.metric = 'positive_outcome_rate' THEN 'higher' ELSE 'lower' END AS better
+    FROM staging.stg_plan__measures AS measures
+    JOIN staging.stg_plan__objectives AS objectives USING (plan_id, objective_id)
+),
+paired AS (
+    SELECT current.*, measures.plan_title, measures.plan_version, measures.objective_title, measures.objective_order,
+           measures.measure_title, measures.crime_types, measures.baseline_period, measures.target_kind, measures.direction,
+           measures.target_value, measures.tolerance_percent, measures.better,
+           baseline.value AS baseline_value, baseline.months_covered AS baseline_months_covered,
+           baseline.incidents AS baseline_incidents, baseline.positive_outcomes AS baseline_positive_outcomes,
+           baseline.population AS baseline_population
+    FROM intermediate.int_plan_measure_values AS current
+    JOIN measures USING (plan_id, objective_id, measure_id)
+    LEFT JOIN intermediate.int_plan_measure_values AS baseline
+      ON baseline.plan_id = current.plan_id AND baseline.objective_id = current.objective_id AND baseline.measure_id = current.measure_id
+     AND baseline.area_code = current.area_code AND baseline.period = measures.baseline_period
+    WHERE current.first_month > coalesce(baseline.last_month, DATE '1900-01-01')
+),
+tested AS (
+    SELECT *,
+           value / nullif(baseline_value, 0) - 1 AS change,
+           -- rate ratio interval (counts and rates); zero counts take 0.5 so the interval stays finite
+           CASE WHEN metric <> 'positive_outcome_rate' AND baseline_value > 0 THEN
+               exp(ln(greatest(incidents, 0.5) / greatest(baseline_incidents, 0.5) * baseline_months_covered / months_covered
+                      * coalesce(baseline_population / nullif(population, 0), 1) ^ (metric = 'rate_per_1000')::INTEGER)
+                   - 1.96 * sqrt(1.0 / greatest(incidents, 0.5) + 1.0 / greatest(baseline_incidents, 0.5))) END AS ratio_ci_low,
+           CASE WHEN metric <> 'positive_outcome_rate' AND baseline_value > 0 THEN
+               exp(ln(greatest(incidents, 0.5) / greatest(baseline_incidents, 0.5) * baseline_months_covered / months_covered
+                      * coalesce(baseline_population / nullif(population, 0), 1) ^ (metric = 'rate_per_1000')::INTEGER)
+                   + 1.96 * sqrt(1.0 / greatest(incidents, 0.5) + 1.0 / greatest(baseline_incidents, 0.5))) END AS ratio_ci_high,
+           -- standard error of the difference of two proportions (outcome rates)
+           CASE WHEN metric = 'positive_outcome_rate' AND incidents > 0 AND baseline_incidents > 0 THEN
+               sqrt(value * (1 - value) / incidents + baseline_value * (1 - baseline_value) / baseline_incidents) END AS difference_se
+    FROM paired
+),
+judged AS (
+    SELECT *,
+           CASE WHEN metric = 'positive_outcome_rate' THEN difference_se > 0 AND abs(value - baseline_value) > 1.96 * difference_se
+                ELSE ratio_ci_low > 1 OR ratio_ci_high < 1 END AS is_significant,
+           (better = 'lower' AND value > baseline_value) OR (better = 'higher' AND value < baseline_value) AS is_worse
+    FROM tested
+)
+SELECT
+    plan_id, plan_title, plan_version, objective_id, objective_title, objective_order, measure_id, measure_title, metric, crime_types,
+    area_type, area_code, area_name, period, period_type, financial_year, months_covered,
+    round(value, 4) AS value,
+    incidents, positive_outcomes, population,
+    baseline_period, round(baseline_value, 4) AS baseline_value, baseline_months_covered,
+    target_kind, direction, target_value, tolerance_percent,
+    round(change * 100, 1) AS change_percent,
+    round(ratio_ci_low, 3) AS ratio_ci_low, round(ratio_ci_high, 3) AS ratio_ci_high,
+    coalesce(is_significant, false) AS is_significant,
+    evidence_count < 10 AS is_small_count,
+    months_covered <> baseline_months_covered AS compares_partial_periods,
+    CASE
+        WHEN value IS NULL OR (target_kind = 'direction' AND baseline_value IS NULL) THEN 'no data'
+        WHEN target_kind = 'numeric' THEN
+            CASE WHEN (better = 'lower' AND value <= target_value) OR (better = 'higher' AND value >= target_value) THEN 'on track'
+                 WHEN abs(value - target_value) <= abs(target_value) * tolerance_percent / 100 THEN 'at risk'
+                 ELSE 'off track' END
+        WHEN direction = 'reduce' THEN
+            CASE WHEN is_significant AND value < baseline_value THEN 'on track' WHEN is_significant THEN 'off track' ELSE 'at risk' END
+        WHEN direction = 'increase' THEN
+            CASE WHEN is_significant AND value > baseline_value THEN 'on track' WHEN is_significant THEN 'off track' ELSE 'at risk' END
+        ELSE CASE WHEN is_significant AND is_worse THEN 'off track' ELSE 'on track' END
+    END AS status,
+    CASE
+        WHEN value IS NULL OR (target_kind = 'direction' AND baseline_value IS NULL) THEN 'no data for this period or its baseline ' || baseline_period
+        WHEN target_kind = 'numeric' THEN
+            'target ' || printf('%.4g', target_value) || ' (' || better || ' is better): value ' || printf('%.4g', value)
+            || CASE WHEN (better = 'lower' AND value <= target_value) OR (better = 'higher' AND value >= target_value) THEN ' meets it'
+                    WHEN abs(value - target_value) <= abs(target_value) * tolerance_percent / 100 THEN ' misses it by less than ' || printf('%g', tolerance_percent) || '%'
+                    ELSE ' misses it by more than ' || printf('%g', tolerance_percent) || '%' END
+        ELSE direction || ': ' || CASE WHEN change >= 0 THEN 'up ' ELSE 'down ' END || printf('%.1f', abs(change) * 100) || '% on ' || baseline_period || '; '
+            || CASE WHEN metric = 'positive_outcome_rate'
+                    THEN CASE WHEN is_significant THEN 'a statistically significant change (difference beyond 1.96 standard errors)'
+                              ELSE 'not a statistically significant change (difference within 1.96 standard errors)' END
+                    ELSE CASE WHEN is_significant THEN 'a statistically significant change (95% interval of the rate ratio '
+                                   || printf('%.2f', ratio_ci_low) || ' to ' || printf('%.2f', ratio_ci_high) || ' excludes 1)'
+                              ELSE 'not a statistically significant change (95% interval of the rate ratio '
+                                   || printf('%.2f', ratio_ci_low) || ' to ' || printf('%.2f', ratio_ci_high) || ' includes 1)' END END
+    END
+    || CASE WHEN evidence_count < 10 THEN '; fewer than 10 incidents, read with care' ELSE '' END
+    || CASE WHEN months_covered <> baseline_months_covered THEN '; compares ' || months_covered || ' months with a ' || baseline_months_covered || '-month baseline' ELSE '' END
+    AS status_rule
+FROM judged
+ORDER BY plan_id, objective_order, measure_id, area_type DESC, area_code, period
