@@ -7,6 +7,7 @@ public sealed record CommandLine(string Command, IReadOnlyDictionary<string, Lis
     {
         ["run"] = (["--source", "--warehouse", "--keep", "--trigger"], ["--fail-on-rejects", "--plain"]),
         ["status"] = (["--warehouse", "--runs"], ["--json"]),
+        ["template"] = (["--out"], []),
         ["help"] = ([], []),
     };
 

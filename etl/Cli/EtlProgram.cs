@@ -16,6 +16,7 @@ public static class EtlProgram
             {
                 "run" => Run(command, output),
                 "status" => Status(command, output),
+                "template" => Template(command, output),
                 _ => Help(output),
             };
         }
@@ -86,6 +87,13 @@ public static class EtlProgram
         else StatusCommand.WriteText(report, ReferenceEquals(output, Console.Out)
             ? AnsiConsole.Console
             : AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(output), Ansi = AnsiSupport.No }));
+        return 0;
+    }
+
+    private static int Template(CommandLine command, TextWriter output)
+    {
+        var directory = command.Option("--out") ?? throw new UsageException("template needs --out DIR");
+        foreach (var path in Templates.ReturnTemplates.WriteAll(directory)) output.WriteLine($"wrote {path}");
         return 0;
     }
 

@@ -8,6 +8,7 @@ public static class HelpText
         Usage:
           dotnet run --project etl -- run --source PATH [--source PATH ...] [--warehouse DIR] [options]
           dotnet run --project etl -- status [--warehouse DIR] [--json] [--runs N]
+          dotnet run --project etl -- template --out DIR
           dotnet run --project etl -- help
 
         Commands:
@@ -17,6 +18,8 @@ public static class HelpText
                     Files already loaded (same SHA-256) are passed over; a republished force-month replaces the
                     earlier one. Rows that fail their checks are rejected and kept with file, line, field and reason.
           status    Shows the published snapshot and the latest runs, including runs that failed.
+          template  Writes blank templates for funding returns (CSV and Excel), service returns and plan
+                    definitions to DIR (see etl/README.md).
 
         Options:
           --source PATH       a folder, CSV file or zip archive to load (repeat for several)
@@ -27,12 +30,14 @@ public static class HelpText
           --plain             log lines instead of a progress display, even on a terminal
           --json              status as JSON (published_snapshot, runs, sources)
           --runs N            how many runs status lists (default 10)
+          --out DIR           where template writes the blank templates
 
         Recognised files: data.police.uk street and outcomes files (stop-and-search files are recognised and
         passed over); ONS LSOA (2011 or 2021) to district lookups; the ONS district to Community Safety
         Partnership to police force area lookup; ONS CSP and PFA names and codes; the district code history
-        (LADCD to LADCD_ACTIVE); ONS mid-year population estimates (mid-YEAR in the file name). Other file types
-        are passed over and listed.
+        (LADCD to LADCD_ACTIVE); ONS mid-year population estimates (mid-YEAR in the file name); funding returns
+        (CSV or Excel) and service returns in the project's templates; plan definitions (YAML). Geography loads
+        first in a run, so funding returns can be checked against it. Other file types are passed over and listed.
 
         Exit codes:
           0   published a snapshot, or there was nothing new to load

@@ -111,7 +111,7 @@ public sealed class SampleReconciliationTests(SampleWarehouseFixture sample)
 
     private static Dictionary<(string, string, string, string), long> ExpectedIncidents()
     {
-        var lsoaToDistrict = LsoaToDistrict();
+        var lsoaToDistrict = IndependentData.LsoaToDistrict();
         var cells = new Dictionary<(string, string, string, string), HashSet<string>>();
         var crimesSeen = new HashSet<(string Force, string Month, string CrimeId)>();
         var streetFiles = PoliceCsv.KentStreetFiles().ToList();
@@ -133,47 +133,5 @@ public sealed class SampleReconciliationTests(SampleWarehouseFixture sample)
             }
         }
         return cells.ToDictionary(cell => cell.Key, cell => (long)cell.Value.Count);
-    }
-
-    /// <summary>2021 LSOAs from the Kent and Medway lookup first, then 2011 LSOAs from the national one,
-    /// each district code taken to today's active code.</summary>
-    private static Dictionary<string, string> LsoaToDistrict()
-    {
-        var active = ReadCsv(Path.Combine(RepositoryPaths.Geography, "drkane_la_all_codes.csv"))
-            .ToDictionary(row => row["LADCD"], row => row["LADCD_ACTIVE"]);
-        string Active(string code) => active.TryGetValue(code, out var now) ? now : code;
-        var map = new Dictionary<string, string>();
-        foreach (var row in ReadCsv(Path.Combine(RepositoryPaths.Geography, "DERIVED_kent_medway_LSOA21_to_LAD.csv")))
-            map[row["LSOA21CD"]] = Active(row["LADCD"]);
-        foreach (var row in ReadCsv(Path.Combine(RepositoryPaths.Geography, "ons_LSOA11_CCG20_LAD20_lookup_England_apr2020.csv")))
-            map.TryAdd(row["LSOA11CD"], Active(row["LAD20CD"]));
-        return map;
-    }
-
-    /// <summary>These lookups hold quoted names with commas only after the code columns we read.</summary>
-    private static IEnumerable<Dictionary<string, string>> ReadCsv(string path)
-    {
-        var lines = File.ReadAllLines(path);
-        var header = lines[0].TrimStart('\uFEFF').Split(',');
-        foreach (var line in lines.Skip(1))
-        {
-            var fields = CsvStagerSplit(line);
-            yield return header.Select((name, i) => (name, value: i < fields.Count ? fields[i] : "")).ToDictionary(p => p.name, p => p.value);
-        }
-    }
-
-    private static List<string> CsvStagerSplit(string line)
-    {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        var quoted = false;
-        foreach (var c in line)
-        {
-            if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(c);
-        }
-        fields.Add(current.ToString());
-        return fields;
     }
 }
