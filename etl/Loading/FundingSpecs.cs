@@ -98,7 +98,8 @@ public static class FundingSpecs
                 "'financial quarter ''' || coalesce(financial_quarter, '') || ''' is not Q1, Q2, Q3 or Q4'"),
             Required("measure"),
             OneOf("measure", "service_measure"),
-            new("value", "value IS NULL OR TRY_CAST(trim(value) AS BIGINT) IS NULL OR TRY_CAST(trim(value) AS BIGINT) < 0",
+            // A pattern, not a cast: DuckDB would round '2.5' to 3.
+            new("value", "value IS NULL OR NOT regexp_full_match(trim(value), '\\d{1,15}')",
                 "'value ''' || coalesce(value, '') || ''' is not a whole number of people'"),
             Required("source"),
             OneOf("source", "source"),

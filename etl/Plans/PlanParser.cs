@@ -15,7 +15,7 @@ public static partial class PlanParser
     public static bool LooksLikePlan(string path)
     {
         try { return Root(path) is { } root && root.Children.ContainsKey(new YamlScalarNode("plan")); }
-        catch (YamlException) { return true; } // broken YAML is reported by Parse, with its line
+        catch (Exception broken) when (broken is YamlException or InvalidOperationException) { return true; } // Parse reports it, with its line
     }
 
     /// <exception cref="PlanDefinitionException">naming the line, objective, measure and field at fault.</exception>
@@ -24,7 +24,9 @@ public static partial class PlanParser
         YamlMappingNode root;
         try { root = Root(path) ?? throw new PlanDefinitionException(1, "the file is empty"); }
         catch (YamlException problem) { throw new PlanDefinitionException(problem.Start.Line, $"not valid YAML: {problem.Message}"); }
+        catch (InvalidOperationException) { throw new PlanDefinitionException(WhereScanningStops(path), "not valid YAML: a bracket or quote is not closed"); }
 
+        new Fields(root, "the file").OnlyKnown("plan", "objectives");
         var planNode = Mapping(root, "plan", "");
         var plan = new Fields(planNode, "plan");
         plan.OnlyKnown("id", "title", "version", "force_area", "source_url");
@@ -110,6 +112,16 @@ public static partial class PlanParser
     private static YamlMappingNode Mapping(YamlMappingNode parent, string key, string context) =>
         parent.Children.TryGetValue(new YamlScalarNode(key), out var node) && node is YamlMappingNode mapping
             ? mapping : throw new PlanDefinitionException(parent.Start.Line, $"{context}'{key}' must be a mapping");
+
+    /// <summary>YamlDotNet's scanner can stop with InvalidOperationException and no position; re-scan to find the line.</summary>
+    private static long WhereScanningStops(string path)
+    {
+        using var reader = new StreamReader(path);
+        var scanner = new Scanner(reader);
+        try { while (scanner.MoveNext()) { } }
+        catch (Exception stopped) when (stopped is YamlException or InvalidOperationException) { }
+        return scanner.CurrentPosition.Line;
+    }
 
     private static YamlMappingNode? Root(string path)
     {

@@ -21,6 +21,10 @@ public sealed class TemporaryWarehouse : IDisposable
     public RunResult Run(Func<RunOptions, RunOptions> configure, params string[] sources) =>
         EtlPipeline.Run(configure(new RunOptions(sources, Root) { Today = new DateOnly(2026, 11, 25) }), new SilentReporter());
 
+    /// <summary>What went wrong with a run, for assertion messages: its errors and failing data tests.</summary>
+    public static string Explain(RunResult run) => string.Join("; ", run.Errors.Concat(run.DataTests.Where(test => !test.Passed)
+        .Select(test => $"{test.Test.Model} {test.Test.Name}: {test.FailingRows} rows, e.g. {test.Example}")));
+
     public PublishedSnapshot Published => Directory.ReadPublished() ?? throw new InvalidOperationException("nothing published");
 
     public List<T> Query<T>(string sql, object? parameters = null)

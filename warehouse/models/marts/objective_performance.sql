@@ -31,11 +31,11 @@ tested AS (
     SELECT *,
            value / nullif(baseline_value, 0) - 1 AS change,
            -- rate ratio interval (counts and rates); zero counts take 0.5 so the interval stays finite
-           CASE WHEN metric <> 'positive_outcome_rate' AND baseline_value > 0 THEN
+           CASE WHEN metric <> 'positive_outcome_rate' AND baseline_value IS NOT NULL THEN
                exp(ln(greatest(incidents, 0.5) / greatest(baseline_incidents, 0.5) * baseline_months_covered / months_covered
                       * coalesce(baseline_population / nullif(population, 0), 1) ^ (metric = 'rate_per_1000')::INTEGER)
                    - 1.96 * sqrt(1.0 / greatest(incidents, 0.5) + 1.0 / greatest(baseline_incidents, 0.5))) END AS ratio_ci_low,
-           CASE WHEN metric <> 'positive_outcome_rate' AND baseline_value > 0 THEN
+           CASE WHEN metric <> 'positive_outcome_rate' AND baseline_value IS NOT NULL THEN
                exp(ln(greatest(incidents, 0.5) / greatest(baseline_incidents, 0.5) * baseline_months_covered / months_covered
                       * coalesce(baseline_population / nullif(population, 0), 1) ^ (metric = 'rate_per_1000')::INTEGER)
                    + 1.96 * sqrt(1.0 / greatest(incidents, 0.5) + 1.0 / greatest(baseline_incidents, 0.5))) END AS ratio_ci_high,
@@ -82,7 +82,11 @@ SELECT
             || CASE WHEN (better = 'lower' AND value <= target_value) OR (better = 'higher' AND value >= target_value) THEN ' meets it'
                     WHEN abs(value - target_value) <= abs(target_value) * tolerance_percent / 100 THEN ' misses it by less than ' || printf('%g', tolerance_percent) || '%'
                     ELSE ' misses it by more than ' || printf('%g', tolerance_percent) || '%' END
-        ELSE direction || ': ' || CASE WHEN change >= 0 THEN 'up ' ELSE 'down ' END || printf('%.1f', abs(change) * 100) || '% on ' || baseline_period || '; '
+        ELSE direction || ': '
+            || CASE WHEN change IS NULL THEN printf('%.4g', value) || ' against ' || printf('%.4g', baseline_value)
+                    WHEN change >= 0 THEN 'up ' || printf('%.1f', change * 100) || '%'
+                    ELSE 'down ' || printf('%.1f', -change * 100) || '%' END
+            || ' on ' || baseline_period || '; '
             || CASE WHEN metric = 'positive_outcome_rate'
                     THEN CASE WHEN is_significant THEN 'a statistically significant change (difference beyond 1.96 standard errors)'
                               ELSE 'not a statistically significant change (difference within 1.96 standard errors)' END
