@@ -97,11 +97,11 @@ public static class EtlProgram
         return 0;
     }
 
-    /// <summary>--warehouse, else the Warehouse__Directory setting that the dashboard reads too.</summary>
+    /// <summary>--warehouse, else the Warehouse__Directory setting, else the default the dashboard uses too.</summary>
     private static string WarehouseFolder(CommandLine command) =>
-        command.Option("--warehouse")
-        ?? Environment.GetEnvironmentVariable("Warehouse__Directory")
-        ?? throw new UsageException("give --warehouse DIR or set Warehouse__Directory");
+        WarehouseLocation.Resolve(command.Option("--warehouse")
+            ?? Environment.GetEnvironmentVariable("Warehouse__Directory")
+            ?? WarehouseLocation.DefaultDirectory);
 
     private static int? PositiveNumber(CommandLine command, string option) =>
         command.Option(option) is not { } text ? null

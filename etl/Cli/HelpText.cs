@@ -23,7 +23,8 @@ public static class HelpText
 
         Options:
           --source PATH       a folder, CSV file or zip archive to load (repeat for several)
-          --warehouse DIR     the warehouse folder; defaults to the Warehouse__Directory environment variable
+          --warehouse DIR     the warehouse folder; else the Warehouse__Directory environment variable; else
+                              warehouse-data in the repository, the folder the dashboard reads by default
           --keep N            snapshots to keep after publishing (default 3; the published one is always kept)
           --trigger NAME      what started the run, recorded with it (default manual)
           --fail-on-rejects   exit 3 when any row was rejected (the snapshot is still published)

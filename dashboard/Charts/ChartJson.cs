@@ -1,0 +1,35 @@
+using System.Text.Json.Nodes;
+using Plotly.NET;
+
+namespace Analytics.Dashboard.Charts;
+
+/// <summary>
+/// The figure JSON a chart is drawn from: Plotly.NET's own JSON, made responsive, in the page's fonts, without
+/// Plotly's logo or links to its cloud editor.
+/// </summary>
+public static class ChartJson
+{
+    public static string For(GenericChart chart)
+    {
+        var figure = JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
+        var layout = figure["layout"]?.AsObject() ?? [];
+        layout.Remove("width");
+        layout.Remove("height");
+        layout["autosize"] = true;
+        layout["font"] = new JsonObject { ["family"] = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif", ["size"] = 14, ["color"] = "#0b0c0c" };
+        layout["margin"] ??= new JsonObject { ["l"] = 60, ["r"] = 20, ["t"] = 30, ["b"] = 60 };
+        layout["paper_bgcolor"] = "#ffffff";
+        layout["plot_bgcolor"] = "#ffffff";
+        figure["layout"] = layout;
+        figure["config"] = new JsonObject
+        {
+            ["responsive"] = true,
+            ["displaylogo"] = false,
+            ["showLink"] = false,
+            ["showEditInChartStudio"] = false,
+            ["modeBarButtonsToRemove"] = new JsonArray("sendDataToCloud", "lasso2d", "select2d"),
+        };
+        // Keep "</script>" out of the page's JSON island.
+        return figure.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,60 @@
+using System.IO.Compression;
+using Analytics.Warehouse.Queries;
+using Analytics.Warehouse.Storage;
+using Microsoft.AspNetCore.ResponseCompression;
+using Microsoft.Extensions.Options;
+
+namespace Analytics.Dashboard.Hosting;
+
+public static class DashboardServices
+{
+    /// <summary>The warehouse folder, its read-only reader, every query class of the warehouse library, and the
+    /// first-start sample build.</summary>
+    public static IServiceCollection AddWarehouse(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<WarehouseOptions>(configuration.GetSection(WarehouseOptions.Section));
+        services.AddSingleton(provider => new WarehouseDirectory(
+            WarehouseLocation.Resolve(provider.GetRequiredService<IOptions<WarehouseOptions>>().Value.Directory)));
+        services.AddSingleton<WarehouseReader>();
+        foreach (var queries in typeof(WarehouseReader).Assembly.GetExportedTypes()
+                     .Where(type => type.Namespace == typeof(WarehouseReader).Namespace && type.Name.EndsWith("Queries", StringComparison.Ordinal) && !type.IsAbstract))
+            services.AddSingleton(queries);
+        services.AddHostedService<SampleWarehouseBuilder>();
+        return services;
+    }
+
+    public static IServiceCollection AddDashboard(this IServiceCollection services)
+    {
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddResponseCompression(options =>
+        {
+            options.EnableForHttps = true;
+            options.Providers.Add<BrotliCompressionProvider>();
+            options.Providers.Add<GzipCompressionProvider>();
+            options.MimeTypes = ResponseCompressionDefaults.MimeTypes.Concat(["text/csv", "image/svg+xml"]);
+        });
+        services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        foreach (var builder in typeof(DashboardServices).Assembly.GetTypes()
+                     .Where(type => type.Namespace == "Analytics.Dashboard.Charts" && type.Name.EndsWith("Charts", StringComparison.Ordinal) && !type.IsAbstract && type.IsClass))
+            services.AddSingleton(builder);
+        services.AddSingleton<Filters.FilterOptions>();
+        return services;
+    }
+
+    public static WebApplication UseDashboard(this WebApplication app)
+    {
+        app.UseExceptionHandler("/error");
+        app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
+        app.UseSecurityHeaders();
+        app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
+        });
+        app.UseRouting();
+        app.MapRazorPages();
+        app.MapHealth();
+        return app;
+    }
+}

@@ -1,0 +1,6 @@
+using Analytics.Dashboard.Filters;
+
+namespace Analytics.Dashboard.ViewModels;
+
+/// <summary>The filter form of a page: which filters it offers, their current values and the choices.</summary>
+public sealed record FilterFormView(ValidatedFilter Filter, FilterOptions Options, bool ShowDistrict = true, bool ShowCrimeType = false);

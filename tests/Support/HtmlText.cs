@@ -1,0 +1,27 @@
+using System.Net;
+using System.Text.RegularExpressions;
+
+namespace Analytics.Tests.Support;
+
+/// <summary>Reads what a page says: text without markup, and the cells of its tables.</summary>
+public static partial class HtmlText
+{
+    public static string Text(string html) => WebUtility.HtmlDecode(Whitespace().Replace(Tags().Replace(Scripts().Replace(html, " "), " "), " ")).Trim();
+
+    /// <summary>The rows of the table whose caption contains the text, each as its cells' text.</summary>
+    public static List<List<string>> Table(string html, string caption)
+    {
+        var table = Tables().Matches(html).FirstOrDefault(m => Text(m.Groups["caption"].Value).Contains(caption, StringComparison.Ordinal))
+            ?? throw new InvalidOperationException($"No table captioned '{caption}'");
+        return Rows().Matches(table.Groups["body"].Value)
+            .Select(row => Cells().Matches(row.Value).Select(cell => Text(cell.Groups[1].Value)).ToList())
+            .ToList();
+    }
+
+    [GeneratedRegex(@"<script\b[^>]*>.*?</script>", RegexOptions.Singleline)] private static partial Regex Scripts();
+    [GeneratedRegex(@"<[^>]+>")] private static partial Regex Tags();
+    [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();
+    [GeneratedRegex(@"<table\b.*?<caption[^>]*>(?<caption>.*?)</caption>.*?<tbody>(?<body>.*?)</tbody>", RegexOptions.Singleline)] private static partial Regex Tables();
+    [GeneratedRegex(@"<tr\b.*?</tr>", RegexOptions.Singleline)] private static partial Regex Rows();
+    [GeneratedRegex(@"<t[hd]\b[^>]*>(.*?)</t[hd]>", RegexOptions.Singleline)] private static partial Regex Cells();
+}
