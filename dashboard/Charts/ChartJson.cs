@@ -20,6 +20,8 @@ public static class ChartJson
         layout["margin"] ??= new JsonObject { ["l"] = 60, ["r"] = 20, ["t"] = 30, ["b"] = 60 };
         layout["paper_bgcolor"] = "#ffffff";
         layout["plot_bgcolor"] = "#ffffff";
+        // Counts, money and rates are never negative: a value axis starts at zero unless the chart says otherwise.
+        if (layout["yaxis"] is JsonObject yaxis && yaxis["range"] is null && yaxis["rangemode"] is null) yaxis["rangemode"] = "tozero";
         figure["layout"] = layout;
         figure["config"] = new JsonObject
         {
