@@ -1,0 +1,53 @@
+using Analytics.Warehouse.Queries;
+using Analytics.Warehouse.Storage;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Analytics.Dashboard.Pages;
+
+/// <summary>Where the data comes from, what was loaded and when, and what was rejected. Tables only, so no filters.</summary>
+public sealed class DataModel(DataQueries data) : PageModel
+{
+    public const int RejectLimit = 50;
+    public const int JournalLimit = 20;
+
+    public IReadOnlyList<SourceFileRow> Files { get; private set; } = [];
+    public IReadOnlyList<LoadRunRow> Runs { get; private set; } = [];
+    public IReadOnlyList<RunSummary> Journal { get; private set; } = [];
+    public IReadOnlyList<SourceKindTotals> Totals { get; private set; } = [];
+    public IReadOnlyList<RejectRow> Rejects { get; private set; } = [];
+    public IReadOnlyList<FundingSourceCount> FundingSources { get; private set; } = [];
+    public IReadOnlyList<PlanFile> Plans { get; private set; } = [];
+
+    public void OnGet()
+    {
+        Files = data.SourceFiles();
+        Runs = data.LoadRuns();
+        Journal = data.Journal(JournalLimit);
+        Totals = data.TotalsByKind();
+        Rejects = data.LatestRejects(RejectLimit);
+        FundingSources = data.FundingSources();
+        Plans = data.Plans();
+    }
+
+    /// <summary>Source kinds as the ETL names them, in words.</summary>
+    public static string KindName(string kind) => kind switch
+    {
+        "police_street" => "Police street-level crime",
+        "police_outcomes" => "Police outcomes",
+        "ons_lsoa_lookup" => "ONS neighbourhood (LSOA) to district lookup",
+        "ons_district_hierarchy" => "ONS district to partnership and force area lookup",
+        "ons_partnership_names" => "ONS partnership names",
+        "ons_force_area_names" => "ONS police force area names",
+        "district_codes" => "District code history",
+        "ons_population" => "ONS mid-year population estimates",
+        "funding_returns" => "Funding returns",
+        "service_returns" => "Service returns",
+        "plan_definition" => "Police and Crime Plan definition",
+        _ => kind,
+    };
+
+    public static string When(DateTime? at) =>
+        at is { } value ? value.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "–";
+
+    public static string When(DateTimeOffset? at) => When(at?.UtcDateTime);
+}
