@@ -21,8 +21,7 @@ public sealed class OutcomesModel(OutcomesCharts outcomes, FilterOptions filters
         Results = outcomes.Results(filter);
         MeasureOptions = outcomes.MeasureOptions(filter);
         if (MeasureOptions.Count == 0) return [];
-        // The CSV link carries the measure in the chart id (trend-robbery), as the shared panel only repeats the filters.
-        var asked = AskedMeasure ?? MeasureFromChartId(Request.Query["chart"].ToString());
+        var asked = AskedMeasure;
         Measure = MeasureOptions.FirstOrDefault(option => string.Equals(option.MeasureId, asked?.Trim(), StringComparison.OrdinalIgnoreCase));
         if (Measure is null && !string.IsNullOrWhiteSpace(asked))
             MeasureProblem = new("measure", $"‘{asked.Trim()}’ is not a measure of the plan. Showing {MeasureOptions[0].MeasureTitle}.");
@@ -30,10 +29,12 @@ public sealed class OutcomesModel(OutcomesCharts outcomes, FilterOptions filters
         return [outcomes.Trend(filter, Measure)];
     }
 
+    /// <summary>The chosen measure, kept by the filter form and the chart's download link.</summary>
+    public IReadOnlyDictionary<string, string> PageQuery =>
+        Measure is null ? new Dictionary<string, string>() : new Dictionary<string, string> { ["measure"] = Measure.MeasureId };
+
     /// <summary>The filter's problems and the measure's, for one error summary.</summary>
     public ValidatedFilter FilterWithProblems =>
         MeasureProblem is null ? Filter : Filter with { Problems = [.. Filter.Problems, MeasureProblem] };
 
-    private static string? MeasureFromChartId(string chart) =>
-        chart.StartsWith(OutcomesCharts.TrendPrefix, StringComparison.Ordinal) ? chart[OutcomesCharts.TrendPrefix.Length..] : null;
 }

@@ -102,12 +102,19 @@ public sealed partial class OutcomesPageTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Applying_the_filters_keeps_the_measure_chosen_for_the_trend()
+    {
+        var html = await dashboard.Page("/outcomes?year=2025/26&measure=robbery");
+        Assert.Contains("<input type=\"hidden\" name=\"measure\" value=\"robbery\">", html);
+    }
+
+    [Fact]
     public async Task The_trend_chart_table_and_its_CSV_hold_the_same_rows()
     {
         var html = await dashboard.Page("/outcomes?year=2025/26&district=E07000105&measure=burglary-rate");
         var table = HtmlText.Table(html, "Burglaries per 1,000 residents by quarter, Ashford and Kent");
-        Assert.Contains("href=\"?handler=csv&amp;chart=trend-burglary-rate&amp;year=2025%2F26&amp;district=E07000105\"", html);
-        var csv = (await dashboard.Client().GetStringAsync("/outcomes?handler=csv&chart=trend-burglary-rate&year=2025/26&district=E07000105")).Trim().Split('\n');
+        Assert.Contains("href=\"?handler=csv&amp;chart=trend-burglary-rate&amp;year=2025%2F26&amp;district=E07000105&amp;measure=burglary-rate\"", html);
+        var csv = (await dashboard.Client().GetStringAsync("/outcomes?handler=csv&chart=trend-burglary-rate&year=2025/26&district=E07000105&measure=burglary-rate")).Trim().Split('\n');
 
         var mart = dashboard.Warehouse.Query<(string, string, double, double)>("""
             SELECT period, area_name, value, baseline_value FROM marts.objective_performance
