@@ -26,7 +26,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
     /// <summary>Below this many incidents a rate is shown but flagged: one more or fewer moves it a long way.</summary>
     public const int SmallCount = 10;
 
-    private readonly JObject boundaries = JObject.Parse(File.ReadAllText(Locate(environment)));
+    private readonly JObject boundaries = Wound(JObject.Parse(File.ReadAllText(Locate(environment))));
 
     public long OutsideDistricts(ValidatedFilter filter) => queries.OutsideDistricts(filter.ForceArea, filter.Year, filter.CrimeType);
 
@@ -125,7 +125,9 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
         {
             if (trace.type != "choropleth") return trace;
             // From zero, so that a small difference between districts does not look like a large one.
+            trace.SetProperty("zauto", false);
             trace.SetProperty("zmin", 0.0);
+            trace.SetProperty("zmax", mapped.Length == 0 ? 1.0 : mapped.Max(r => r.Rate!.Value));
             trace.SetProperty("hoverinfo", "text");
             trace.SetProperty("colorbar", Obj(("title", Obj(("text", "Per 1,000<br>a year")))));
             return trace;
@@ -218,6 +220,31 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
             cy += (points[i].Item2 + points[i + 1].Item2) * cross;
         }
         return area == 0 ? (0, 0, 0) : (area / 2, cx / (3 * area), cy / (3 * area));
+    }
+
+    /// <summary>
+    /// Plotly draws on a sphere, where a ring's winding says which side is inside: an outer ring must run clockwise
+    /// (GeoJSON files usually run anticlockwise, which would shade the whole world but the district).
+    /// </summary>
+    private static JObject Wound(JObject collection)
+    {
+        foreach (var feature in collection["features"]!.Children<JObject>())
+        {
+            var geometry = feature["geometry"];
+            if (geometry?["coordinates"] is not JArray coordinates) continue;
+            var polygons = (string?)geometry["type"] == "MultiPolygon" ? coordinates.Children<JArray>().ToArray() : [coordinates];
+            foreach (var polygon in polygons)
+            {
+                if (polygon.First is not JArray outer || Ring(outer).Area <= 0) continue;
+                foreach (var ring in polygon.Children<JArray>())
+                {
+                    var points = ring.Children().Reverse().ToArray();
+                    ring.Clear();
+                    foreach (var point in points) ring.Add(point);
+                }
+            }
+        }
+        return collection;
     }
 
     private static string Locate(IWebHostEnvironment environment)
