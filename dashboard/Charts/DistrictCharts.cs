@@ -1,0 +1,131 @@
+using Analytics.Dashboard.Filters;
+using Analytics.Warehouse.Queries;
+using Plotly.NET;
+using Plotly.NET.CSharp;
+using Chart = Plotly.NET.CSharp.Chart;
+
+namespace Analytics.Dashboard.Charts;
+
+/// <summary>The force area's recorded crime per 1,000 residents a year, from the same district figures.</summary>
+public sealed record AreaRate(double? Rate, long RecordedCrimes, long Population);
+
+/// <summary>One district on one page: its crime by month and type, its rate against the force area, its spend and its plan measures.</summary>
+public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries crime)
+{
+    public IReadOnlyList<DistrictRateRow> Rates(ValidatedFilter filter) => queries.Rates(filter.ForceArea, filter.Year);
+    public IReadOnlyList<DistrictSpendRow> Spend(string district, ValidatedFilter filter) => queries.SpendByStream(district, filter.Year);
+    public IReadOnlyList<DistrictMeasureRow> Measures(string district, ValidatedFilter filter) => queries.Measures(district, filter.Year);
+
+    /// <summary>Every district's crimes scaled to a year, over every district's residents.</summary>
+    public static AreaRate ForceArea(IReadOnlyList<DistrictRateRow> rates)
+    {
+        var crimes = rates.Sum(r => r.RecordedCrimes);
+        var population = rates.Sum(r => r.Population);
+        var yearly = rates.Sum(r => r.MonthsCovered > 0 ? r.RecordedCrimes * 12.0 / r.MonthsCovered : 0);
+        return new AreaRate(population > 0 ? Math.Round(1000 * yearly / population, 1) : null, crimes, population);
+    }
+
+    public IReadOnlyList<ChartPanel> Build(string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates, IReadOnlyList<DistrictSpendRow> spend) =>
+        [Monthly(code, name, filter), ByType(code, name, filter), Rate(code, name, filter, rates), Spend(name, filter, spend)];
+
+    private ChartPanel Monthly(string code, string name, ValidatedFilter filter)
+    {
+        var months = crime.Monthly(filter.ForceArea, filter.Year, code, null);
+        var x = months.Select(m => m.Month).ToArray();
+        var chart = Chart.Combine(
+            [
+                Chart.Line<DateTime, long, string>(x, months.Select(m => m.RecordedCrimes).ToArray(), Name: "Recorded crime", LineColor: Color.fromHex(ChartStyle.Blue), ShowMarkers: true),
+                Chart.Line<DateTime, long, string>(x, months.Select(m => m.AntiSocialBehaviour).ToArray(), Name: "Anti-social behaviour (not recorded crime)", LineColor: Color.fromHex(ChartStyle.Orange), ShowMarkers: true, LineDash: StyleParam.DrawingStyle.Dash),
+            ])
+            .WithXAxisStyle<DateTime, DateTime, string>(TitleText: "Month")
+            .WithYAxisStyle<long, long, string>(TitleText: "Incidents a month");
+        return new ChartPanel("incidents-by-month", $"Recorded crime and anti-social behaviour by month, {name}, {filter.Year}",
+            "Recorded crime and, apart from it, anti-social behaviour incidents (dashed line) each month of the financial year loaded so far.",
+            ChartStyle.PoliceSource, chart,
+            new DataTable(
+                [new("month", "Month", ColumnFormat.Month), new("recorded_crimes", "Recorded crimes", ColumnFormat.Count), new("anti_social_behaviour", "Anti-social behaviour incidents", ColumnFormat.Count)],
+                months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes, m.AntiSocialBehaviour]).ToList()));
+    }
+
+    private ChartPanel ByType(string code, string name, ValidatedFilter filter)
+    {
+        var types = crime.ByType(filter.ForceArea, filter.Year, code, null);
+        var shown = types.Reverse().ToArray();
+        static string Label(CrimeTypeRow row) => row.IsRecordedCrime ? row.CrimeType : row.CrimeType + " (not recorded crime)";
+        var chart = Chart.Combine(
+            [
+                Chart.Bar<long, string, string>(shown.Where(t => t.IsRecordedCrime).Select(t => t.Incidents).ToArray(), shown.Where(t => t.IsRecordedCrime).Select(Label).ToArray(),
+                    Name: "Recorded crime", MarkerColor: Color.fromHex(ChartStyle.Blue)),
+                Chart.Bar<long, string, string>(shown.Where(t => !t.IsRecordedCrime).Select(t => t.Incidents).ToArray(), shown.Where(t => !t.IsRecordedCrime).Select(Label).ToArray(),
+                    Name: "Anti-social behaviour (not recorded crime)", MarkerColor: Color.fromHex(ChartStyle.Orange), MarkerPatternShape: StyleParam.PatternShape.DiagonalDescending),
+            ])
+            .WithXAxisStyle<long, long, string>(TitleText: $"Incidents in {filter.Year} ({filter.MonthsCovered} months)")
+            .WithYAxisStyle<string, string, string>(TitleText: "Crime type");
+        chart = Plotly.NET.Chart.withLayout(CrimeCharts.Obj<Layout>(("margin", CrimeCharts.Obj(("l", 330), ("r", 20), ("t", 30), ("b", 60))))).Invoke(chart);
+        return new ChartPanel("incidents-by-type", $"Incidents by crime type, {name}, {filter.Year}",
+            "How many incidents of each crime type were recorded in the months loaded so far; anti-social behaviour (orange, hatched) is not recorded crime.",
+            ChartStyle.PoliceSource, chart,
+            new DataTable(
+                [new("crime_type", "Crime type"), new("is_recorded_crime", "Counts as recorded crime"), new("incidents", "Incidents", ColumnFormat.Count), new("positive_outcomes", "Positive outcomes", ColumnFormat.Count)],
+                types.Select(t => (IReadOnlyList<object?>)[t.CrimeType, t.IsRecordedCrime ? "yes" : "no", t.Incidents, t.PositiveOutcomes]).ToList()));
+    }
+
+    private static ChartPanel Rate(string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates)
+    {
+        var area = ForceArea(rates);
+        var shown = rates.Where(r => r.Rate is not null).Reverse().ToArray();
+        string Label(DistrictRateRow r) => r.DistrictCode == code ? r.DistrictName + " (this district)" : r.DistrictName;
+        GenericChart Points(IEnumerable<DistrictRateRow> rows, string series, string colour, StyleParam.MarkerSymbol symbol)
+        {
+            var list = rows.ToArray();
+            var points = Chart.Point<double, string, string>(list.Select(r => r.Rate!.Value).ToArray(), list.Select(Label).ToArray(),
+                Name: series, MarkerColor: Color.fromHex(colour), MarkerSymbol: symbol);
+            var interval = CrimeCharts.Obj(("type", "data"), ("symmetric", false), ("color", colour),
+                ("array", list.Select(r => (r.RateHigh ?? r.Rate!.Value) - r.Rate!.Value).ToArray()),
+                ("arrayminus", list.Select(r => r.Rate!.Value - (r.RateLow ?? r.Rate!.Value)).ToArray()));
+            return GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(trace => { trace.SetProperty("error_x", interval); return trace; }), points);
+        }
+        var chart = Chart.Combine(
+            [
+                Points(shown.Where(r => r.DistrictCode != code), "Other districts", ChartStyle.Grey, StyleParam.MarkerSymbol.Circle),
+                Points(shown.Where(r => r.DistrictCode == code), name, ChartStyle.Blue, StyleParam.MarkerSymbol.Diamond),
+            ])
+            .WithXAxisStyle<double, double, string>(TitleText: "Recorded crimes per 1,000 residents a year (95% interval)")
+            .WithYAxisStyle<string, string, string>(TitleText: "District");
+        var layout = CrimeCharts.Obj<Layout>(("margin", CrimeCharts.Obj(("l", 230), ("r", 20), ("t", 30), ("b", 60))));
+        if (area.Rate is { } average)
+            layout.SetProperty("shapes", new[] { CrimeCharts.Obj(("type", "line"), ("xref", "x"), ("yref", "paper"), ("x0", average), ("x1", average), ("y0", 0), ("y1", 1), ("line", CrimeCharts.Obj(("color", ChartStyle.Orange), ("dash", "dash"), ("width", 2)))) });
+        if (area.Rate is { } rate)
+            layout.SetProperty("annotations", new[] { CrimeCharts.Obj(("xref", "x"), ("yref", "paper"), ("x", rate), ("y", 1), ("yanchor", "bottom"), ("showarrow", false), ("text", $"{filter.ForceAreaName}: {Formatting.Format.Rate(rate)}")) });
+        chart = Plotly.NET.Chart.withLayout(layout).Invoke(chart);
+        return new ChartPanel("crime-rate", $"Recorded crime per 1,000 residents, {name} against {filter.ForceAreaName}, {filter.Year}",
+            $"Each district's recorded crime per 1,000 residents a year with its 95% interval (the bar either side); {name} is the diamond and the dashed line is the force area as a whole ({Formatting.Format.Rate(area.Rate)}). Where intervals overlap, the difference may be chance.",
+            ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource, chart,
+            new DataTable(
+                [new("district", "District"), new("recorded_crimes", "Recorded crimes", ColumnFormat.Count), new("residents", "Residents", ColumnFormat.Count),
+                 new("rate_per_1000", "Per 1,000 residents a year", ColumnFormat.Rate), new("interval_low", "95% interval from", ColumnFormat.Rate), new("interval_high", "95% interval to", ColumnFormat.Rate)],
+                rates.Select(r => (IReadOnlyList<object?>)[Label(r), r.RecordedCrimes, r.Population, r.Rate, r.RateLow, r.RateHigh])
+                    .Append([filter.ForceAreaName + " (force area)", area.RecordedCrimes, area.Population, area.Rate, null, null]).ToList()));
+    }
+
+    private static ChartPanel Spend(string name, ValidatedFilter filter, IReadOnlyList<DistrictSpendRow> spend)
+    {
+        var streams = spend.GroupBy(s => s.FundingStream)
+            .Select(g => (Stream: g.Key, Allocated: g.Sum(s => s.Allocated), Spent: g.Any(s => s.Spent is not null) ? g.Sum(s => s.Spent ?? 0) : (decimal?)null))
+            .OrderBy(s => s.Allocated).ToArray();
+        var chart = Chart.Combine(
+            [
+                Chart.Bar<decimal, string, string>(streams.Select(s => s.Allocated).ToArray(), streams.Select(s => s.Stream).ToArray(), Name: "Allocated", MarkerColor: Color.fromHex(ChartStyle.Blue)),
+                Chart.Bar<decimal, string, string>(streams.Select(s => s.Spent ?? 0).ToArray(), streams.Select(s => s.Stream).ToArray(), Name: "Spent", MarkerColor: Color.fromHex(ChartStyle.Green), MarkerPatternShape: StyleParam.PatternShape.DiagonalDescending),
+            ])
+            .WithXAxisStyle<decimal, decimal, string>(TitleText: "Pounds (£)")
+            .WithYAxisStyle<string, string, string>(TitleText: "Funding stream");
+        chart = Plotly.NET.Chart.withLayout(CrimeCharts.Obj<Layout>(("margin", CrimeCharts.Obj(("l", 330), ("r", 20), ("t", 30), ("b", 60))), ("barmode", "group"))).Invoke(chart);
+        return new ChartPanel("spend-by-stream", $"Money for {name} by funding stream, {filter.Year}",
+            "Money allocated to the district and spent so far, by funding stream. A line that served several districts is shared by population; figures marked illustrative were never published.",
+            ChartStyle.FundingSource, chart,
+            new DataTable(
+                [new("funding_stream", "Funding stream"), new("funder", "Funder"), new("source", "Source"), new("allocated", "Allocated", ColumnFormat.Money), new("spent", "Spent", ColumnFormat.Money)],
+                spend.Select(s => (IReadOnlyList<object?>)[s.FundingStream, s.Funder, s.Source, s.Allocated, s.Spent]).ToList()));
+    }
+}
