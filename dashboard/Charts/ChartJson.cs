@@ -30,6 +30,8 @@ public static class ChartJson
             ["showLink"] = false,
             ["showEditInChartStudio"] = false,
             ["modeBarButtonsToRemove"] = new JsonArray("sendDataToCloud", "lasso2d", "select2d"),
+            // Should plotly.js ever want base-map data, it asks the dashboard, never another host.
+            ["topojsonURL"] = "/lib/plotly/topojson/",
         };
         // Keep "</script>" out of the page's JSON island.
         return figure.ToJsonString().Replace("</", "<\\/", StringComparison.Ordinal);
