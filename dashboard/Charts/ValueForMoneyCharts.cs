@@ -62,7 +62,7 @@ public sealed class ValueForMoneyCharts(ValueForMoneyQueries queries)
         var y = districts.Select(d => d.CrimesPer1000Population ?? 0).ToArray();
         var points = WithIntervals(
             Chart.Point<double, double, string>(x, y, Name: "District (bars show the 95% interval of its crime rate)", MultiText: districts.Select(d => d.DistrictName).ToArray(),
-                TextPosition: StyleParam.TextPosition.TopCenter, MarkerColor: Color.fromHex(ChartStyle.Blue), MarkerSymbol: StyleParam.MarkerSymbol.Circle),
+                MultiTextPosition: LabelSides(districts), MarkerColor: Color.fromHex(ChartStyle.Blue), MarkerSymbol: StyleParam.MarkerSymbol.Circle),
             districts);
         var traces = new List<GenericChart> { points };
         if (average.SpendPer1000Population is { } avgX && average.CrimesPer1000Population is { } avgY && x.Length > 0)
@@ -79,7 +79,8 @@ public sealed class ValueForMoneyCharts(ValueForMoneyQueries queries)
         }
         var chart = Plotly.NET.CSharp.Chart.Combine(traces)
             .WithXAxisStyle<double, double, string>(TitleText: "Pounds (£) spent per 1,000 residents")
-            .WithYAxisStyle<double, double, string>(TitleText: "Recorded crimes per 1,000 residents a year");
+            .WithYAxisStyle<double, double, string>(TitleText: "Recorded crimes per 1,000 residents a year")
+            .WithLegendStyle(Orientation: StyleParam.Orientation.Horizontal, Y: -0.25, YAnchor: StyleParam.YAnchorPosition.Top);
         var rows = districts.Select(d => (IReadOnlyList<object?>)[d.DistrictName, Pounds(d.SpendPer1000Population), d.CrimesPer1000Population, d.CrimesPer1000CiLow, d.CrimesPer1000CiHigh]).ToList();
         rows.Add([$"{filter.ForceAreaName} average", Pounds(average.SpendPer1000Population), average.CrimesPer1000Population, null, null]);
         return new ChartPanel("spend-against-crime", $"Spend per resident against crime per resident, {filter.ForceAreaName}, {filter.Year}",
@@ -119,6 +120,16 @@ public sealed class ValueForMoneyCharts(ValueForMoneyQueries queries)
                     new("crimes_per_1000_ci_low", "95% interval, low", ColumnFormat.Rate), new("crimes_per_1000_ci_high", "95% interval, high", ColumnFormat.Rate),
                 ],
                 ranked.Select(d => (IReadOnlyList<object?>)[d.DistrictName, d.Population, d.RecordedCrimes, d.CrimesPer1000Population, d.CrimesPer1000CiLow, d.CrimesPer1000CiHigh]).ToList()));
+    }
+
+    /// <summary>
+    /// Labels alternate left and right of their points, in order of crime rate, so that districts with the same spend per
+    /// resident (lines shared by population give many the same) do not write over each other.
+    /// </summary>
+    private static StyleParam.TextPosition[] LabelSides(IReadOnlyList<DistrictValue> districts)
+    {
+        var rank = districts.Select((d, i) => (d, i)).OrderBy(p => p.d.CrimesPer1000Population ?? 0).Select((p, r) => (p.i, r)).ToDictionary(p => p.i, p => p.r);
+        return districts.Select((_, i) => rank[i] % 2 == 0 ? StyleParam.TextPosition.MiddleRight : StyleParam.TextPosition.MiddleLeft).ToArray();
     }
 
     /// <summary>Vertical error bars from each district's 95% interval (Plotly wants distances from the point, not the ends).</summary>
