@@ -1,0 +1,35 @@
+using Analytics.Dashboard.Charts;
+using Analytics.Dashboard.Filters;
+using Analytics.Warehouse.Queries;
+
+namespace Analytics.Dashboard.Pages;
+
+public sealed class SpendModel(SpendCharts spend, FilterOptions filters) : ChartPageModel(filters)
+{
+    public IReadOnlyList<DistrictSpend> Districts { get; private set; } = [];
+    public IReadOnlyList<DistrictSpend> AllDistricts { get; private set; } = [];
+    public IReadOnlyList<SpendLine> Lines { get; private set; } = [];
+
+    public decimal Allocated => Districts.Sum(d => d.Allocated);
+    public decimal Spent => Districts.Sum(d => d.Spent);
+    public decimal Illustrative => Districts.Sum(d => d.IllustrativeAllocated);
+    public decimal Apportioned => Districts.Sum(d => d.ApportionedAllocated);
+
+    /// <summary>Spent per 1,000 residents over the districts in view: total spent ÷ total residents.</summary>
+    public double? SpentPer1000
+    {
+        get
+        {
+            var residents = Districts.Sum(d => d.Population ?? 0);
+            return residents == 0 ? null : (double)Spent * 1000 / residents;
+        }
+    }
+
+    protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)
+    {
+        Districts = spend.Districts(filter);
+        AllDistricts = filter.District is null ? Districts : spend.AllDistricts(filter);
+        Lines = spend.Lines(filter);
+        return spend.Build(filter, Districts, AllDistricts);
+    }
+}
