@@ -25,14 +25,16 @@ public sealed class AllocationModel(AllocationCharts allocation, FilterOptions f
     /// <summary>Every problem with the page's choices, for one error summary.</summary>
     public IReadOnlyList<FilterProblem> Problems => [.. Filter.Problems, .. Choice.Problems];
 
-    /// <summary>This page's query string (year, grant and weights as typed) for links that must show the same figures, such as CSV downloads.</summary>
-    public string Query()
+    /// <summary>The grant and weights as typed, which the chart download links keep beside the filters.</summary>
+    public IReadOnlyDictionary<string, string> PageQuery
     {
-        var query = Filter.Query(district: null, crime: null);
-        if (Choice.Grant is { } grant) query += "&grant=" + Uri.EscapeDataString(grant.GrantName);
-        foreach (var (name, _) in WhatIfWeights.Fields)
-            query += "&" + name + "=" + Uri.EscapeDataString(Weights.Text(name));
-        return query;
+        get
+        {
+            var query = new Dictionary<string, string>();
+            if (Choice.Grant is { } grant) query["grant"] = grant.GrantName;
+            foreach (var (name, _) in WhatIfWeights.Fields) query[name] = Weights.Text(name);
+            return query;
+        }
     }
 
     protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)

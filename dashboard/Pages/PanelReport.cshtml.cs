@@ -23,7 +23,7 @@ public sealed class PanelReportModel(PanelReportQueries report, OutcomesQueries 
     public bool IsQuarter => Period.Contains(" Q", StringComparison.Ordinal);
     public IReadOnlyList<MeasureResult> Measures { get; private set; } = [];
     public IReadOnlyList<StreamSpend> Spend { get; private set; } = [];
-    public IReadOnlyList<DistrictValue> Districts { get; private set; } = [];
+    public IReadOnlyList<PanelDistrictValue> Districts { get; private set; } = [];
     public DateTime Produced { get; } = DateTime.UtcNow;
 
     public void OnGet()

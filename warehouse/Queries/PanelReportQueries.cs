@@ -5,7 +5,7 @@ namespace Analytics.Warehouse.Queries;
 /// <param name="IsIllustrative">Some of the stream's lines are illustrative (never published).</param>
 public sealed record StreamSpend(string FundingStream, decimal Allocated, decimal? Spent, bool IsIllustrative);
 
-public sealed record DistrictValue(
+public sealed record PanelDistrictValue(
     string DistrictName, long MonthsCovered, bool IsPartialYear, long Population, long RecordedCrimes, decimal Spent,
     double? SpendPerCrime, double? SpendPer1000Population, double? CrimesPer1000, double? CrimesPer1000Low, double? CrimesPer1000High);
 
@@ -38,10 +38,10 @@ public sealed class PanelReportQueries(WarehouseReader reader)
             """, new { force_area = forceArea, year }).ToList();
     }
 
-    public IReadOnlyList<DistrictValue> ValueForMoney(string forceArea, string year)
+    public IReadOnlyList<PanelDistrictValue> ValueForMoney(string forceArea, string year)
     {
         using var connection = reader.Open();
-        return connection.Query<DistrictValue>("""
+        return connection.Query<PanelDistrictValue>("""
             SELECT vfm.district_name AS DistrictName, vfm.months_covered AS MonthsCovered, vfm.is_partial_year AS IsPartialYear,
                    vfm.population AS Population, vfm.recorded_crimes AS RecordedCrimes, CAST(vfm.spent AS DECIMAL(18, 2)) AS Spent,
                    vfm.spend_per_crime AS SpendPerCrime, vfm.spend_per_1000_population AS SpendPer1000Population,
