@@ -1,3 +1,4 @@
+using Dapper;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse;
@@ -5,6 +6,8 @@ namespace Analytics.Warehouse;
 /// <summary>Opens DuckDB files the two ways the product needs: the ETL's working copy, and readers' snapshots.</summary>
 public static class DuckDbConnections
 {
+    private static readonly Lock Configuring = new();
+
     /// <summary>Read-write, for the ETL's private working copy only.</summary>
     public static DuckDBConnection OpenReadWrite(string databasePath)
     {
@@ -15,15 +18,24 @@ public static class DuckDbConnections
 
     /// <summary>
     /// Read-only with external access disabled and the configuration locked, so no query can read or write
-    /// files, attach other databases or switch those settings back.
+    /// files, attach other databases or switch those settings back. DuckDB.NET shares one database instance
+    /// between the connections a process has open to a file, and those settings belong to the instance: the
+    /// first connection sets them, later ones find them set (and locked) and check them.
     /// </summary>
     public static DuckDBConnection OpenReadOnly(string databasePath)
     {
         var connection = new DuckDBConnection($"Data Source={databasePath};ACCESS_MODE=READ_ONLY");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SET enable_external_access = false; SET lock_configuration = true;";
-        command.ExecuteNonQuery();
+        lock (Configuring)
+        {
+            if (!connection.ExecuteScalar<bool>("SELECT current_setting('lock_configuration')"))
+                connection.Execute("SET enable_external_access = false; SET lock_configuration = true;");
+            else if (connection.ExecuteScalar<bool>("SELECT current_setting('enable_external_access')"))
+            {
+                connection.Dispose();
+                throw new InvalidOperationException($"{databasePath} is already open in this process with external access enabled.");
+            }
+        }
         return connection;
     }
 }

@@ -25,6 +25,7 @@ public static class DashboardServices
 
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
+        Charts.ChartDefaults.UseEmptyTemplate();
         services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
         services.AddResponseCompression(options =>
         {
@@ -48,12 +49,10 @@ public static class DashboardServices
         app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
         app.UseSecurityHeaders();
         app.UseResponseCompression();
-        app.UseStaticFiles(new StaticFileOptions
-        {
-            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "public, max-age=3600",
-        });
         app.UseRouting();
-        app.MapRazorPages();
+        // Static assets compressed at build time (gzip and Brotli at their best) with ETags and long caching.
+        app.MapStaticAssets();
+        app.MapRazorPages().WithStaticAssets();
         app.MapHealth();
         return app;
     }

@@ -63,6 +63,24 @@ public sealed class OverviewPageTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Chart_figures_carry_no_template_weight()
+    {
+        var html = await dashboard.Page("/?year=2025/26");
+        var figure = System.Text.RegularExpressions.Regex.Match(html, "data-chart-for=\"monthly-incidents\"[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        Assert.InRange(figure.Length, 100, 4000);
+        Assert.DoesNotContain("colorscale", figure);
+    }
+
+    [Fact]
+    public async Task Pages_requested_at_the_same_time_all_answer()
+    {
+        using var client = dashboard.Client();
+        string[] pages = ["/", "/spend", "/crime", "/outcomes", "/value-for-money", "/allocation", "/data", "/panel-report"];
+        var responses = await Task.WhenAll(Enumerable.Range(0, 32).Select(i => client.GetAsync(pages[i % pages.Length])));
+        Assert.All(responses, response => Assert.True(response.IsSuccessStatusCode, $"{response.RequestMessage!.RequestUri} answered {(int)response.StatusCode}"));
+    }
+
+    [Fact]
     public async Task Unknown_addresses_get_a_helpful_404_page()
     {
         using var response = await dashboard.Client().GetAsync("/no-such-page");
