@@ -49,10 +49,14 @@ public static class DashboardServices
         app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
         app.UseSecurityHeaders();
         app.UseResponseCompression();
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            // Addresses carry a version (asp-append-version), so a browser may keep them for a year.
+            OnPrepareResponse = context => context.Context.Response.Headers.CacheControl =
+                context.Context.Request.Query.ContainsKey("v") ? "public, max-age=31536000, immutable" : "public, max-age=3600",
+        });
         app.UseRouting();
-        // Static assets compressed at build time (gzip and Brotli at their best) with ETags and long caching.
-        app.MapStaticAssets();
-        app.MapRazorPages().WithStaticAssets();
+        app.MapRazorPages();
         app.MapHealth();
         return app;
     }

@@ -84,7 +84,9 @@ public sealed class BrowserTests(BrowserFixture browser)
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         var offHost = new List<string>();
-        page.Console += (_, message) => { if (message.Type == "error" && !message.Text.Contains("404", StringComparison.Ordinal)) problems.Add(message.Text); };
+        // The 404 page's own status is logged by Chromium as a console error; every other error counts.
+        page.Console += (_, message) => { if (message.Type == "error" && !(path == "/no-such-page" && message.Text.Contains("404", StringComparison.Ordinal))) problems.Add(message.Text); };
+        page.Response += (_, response) => { if (response.Status >= 400 && response.Request.ResourceType != "document") problems.Add($"{response.Status} for {response.Url}"); };
         page.PageError += (_, error) => problems.Add(error);
         page.Request += (_, request) =>
         {
