@@ -63,6 +63,13 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
                 new DataTable([new("month", "Month", ColumnFormat.Month), new("incidents", type + " incidents", ColumnFormat.Count)],
                     months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes + m.AntiSocialBehaviour]).ToList()));
         }
+        return IncidentsByMonth(months, Where(filter), filter.Year);
+    }
+
+    /// <summary>Recorded crime and, apart from it, anti-social behaviour by month: the crime page's and a district's.</summary>
+    internal static ChartPanel IncidentsByMonth(IReadOnlyList<CrimeMonthRow> months, string where, string year)
+    {
+        var x = months.Select(m => m.Month).ToArray();
         var chart = Chart.Combine(
             [
                 Chart.Line<DateTime, long, string>(x, months.Select(m => m.RecordedCrimes).ToArray(), Name: "Recorded crime", LineColor: Color.fromHex(ChartStyle.Blue), ShowMarkers: true),
@@ -70,7 +77,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
             ])
             .WithXAxisStyle<DateTime, DateTime, string>(TitleText: "Month")
             .WithYAxisStyle<long, long, string>(TitleText: "Incidents a month");
-        return new ChartPanel("incidents-by-month", $"Recorded crime and anti-social behaviour by month, {Where(filter)}, {filter.Year}",
+        return new ChartPanel("incidents-by-month", $"Recorded crime and anti-social behaviour by month, {where}, {year}",
             "Recorded crime (every published crime type but anti-social behaviour) and, apart from it, anti-social behaviour incidents (dashed line), each month of the financial year loaded so far.",
             ChartStyle.PoliceSource, chart,
             new DataTable(
@@ -78,9 +85,12 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
                 months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes, m.AntiSocialBehaviour]).ToList()));
     }
 
-    private ChartPanel ByType(ValidatedFilter filter)
+    private ChartPanel ByType(ValidatedFilter filter) =>
+        IncidentsByType(queries.ByType(filter.ForceArea, filter.Year, filter.District, filter.CrimeType), Where(filter), filter);
+
+    /// <summary>Incidents of each crime type, anti-social behaviour apart: the crime page's and a district's.</summary>
+    internal static ChartPanel IncidentsByType(IReadOnlyList<CrimeTypeRow> types, string where, ValidatedFilter filter)
     {
-        var types = queries.ByType(filter.ForceArea, filter.Year, filter.District, filter.CrimeType);
         // Smallest at the bottom of a horizontal bar chart reads top-down largest first.
         var shown = types.Reverse().ToArray();
         static string Label(CrimeTypeRow row) => row.IsRecordedCrime ? row.CrimeType : row.CrimeType + " (not recorded crime)";
@@ -95,7 +105,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
             .WithYAxisStyle<string, string, string>(TitleText: "Crime type")
             ;
         chart = Plotly.NET.Chart.withLayout(Obj<Layout>(("margin", Obj(("l", 330), ("r", 20), ("t", 30), ("b", 60))))).Invoke(chart);
-        return new ChartPanel("incidents-by-type", $"Incidents by crime type, {Where(filter)}, {filter.Year}",
+        return new ChartPanel("incidents-by-type", $"Incidents by crime type, {where}, {filter.Year}",
             "How many incidents of each published crime type were recorded in the months loaded so far. Anti-social behaviour is shown apart (orange, hatched): it is not recorded crime.",
             ChartStyle.PoliceSource, chart,
             new DataTable(

@@ -28,47 +28,11 @@ public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries cri
     public IReadOnlyList<ChartPanel> Build(string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates, IReadOnlyList<DistrictSpendRow> spend) =>
         [Monthly(code, name, filter), ByType(code, name, filter), Rate(code, name, filter, rates), Spend(name, filter, spend)];
 
-    private ChartPanel Monthly(string code, string name, ValidatedFilter filter)
-    {
-        var months = crime.Monthly(filter.ForceArea, filter.Year, code, null);
-        var x = months.Select(m => m.Month).ToArray();
-        var chart = Chart.Combine(
-            [
-                Chart.Line<DateTime, long, string>(x, months.Select(m => m.RecordedCrimes).ToArray(), Name: "Recorded crime", LineColor: Color.fromHex(ChartStyle.Blue), ShowMarkers: true),
-                Chart.Line<DateTime, long, string>(x, months.Select(m => m.AntiSocialBehaviour).ToArray(), Name: "Anti-social behaviour (not recorded crime)", LineColor: Color.fromHex(ChartStyle.Orange), ShowMarkers: true, LineDash: StyleParam.DrawingStyle.Dash),
-            ])
-            .WithXAxisStyle<DateTime, DateTime, string>(TitleText: "Month")
-            .WithYAxisStyle<long, long, string>(TitleText: "Incidents a month");
-        return new ChartPanel("incidents-by-month", $"Recorded crime and anti-social behaviour by month, {name}, {filter.Year}",
-            "Recorded crime and, apart from it, anti-social behaviour incidents (dashed line) each month of the financial year loaded so far.",
-            ChartStyle.PoliceSource, chart,
-            new DataTable(
-                [new("month", "Month", ColumnFormat.Month), new("recorded_crimes", "Recorded crimes", ColumnFormat.Count), new("anti_social_behaviour", "Anti-social behaviour incidents", ColumnFormat.Count)],
-                months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes, m.AntiSocialBehaviour]).ToList()));
-    }
+    private ChartPanel Monthly(string code, string name, ValidatedFilter filter) =>
+        CrimeCharts.IncidentsByMonth(crime.Monthly(filter.ForceArea, filter.Year, code, null), name, filter.Year);
 
-    private ChartPanel ByType(string code, string name, ValidatedFilter filter)
-    {
-        var types = crime.ByType(filter.ForceArea, filter.Year, code, null);
-        var shown = types.Reverse().ToArray();
-        static string Label(CrimeTypeRow row) => row.IsRecordedCrime ? row.CrimeType : row.CrimeType + " (not recorded crime)";
-        var chart = Chart.Combine(
-            [
-                Chart.Bar<long, string, string>(shown.Where(t => t.IsRecordedCrime).Select(t => t.Incidents).ToArray(), shown.Where(t => t.IsRecordedCrime).Select(Label).ToArray(),
-                    Name: "Recorded crime", MarkerColor: Color.fromHex(ChartStyle.Blue)),
-                Chart.Bar<long, string, string>(shown.Where(t => !t.IsRecordedCrime).Select(t => t.Incidents).ToArray(), shown.Where(t => !t.IsRecordedCrime).Select(Label).ToArray(),
-                    Name: "Anti-social behaviour (not recorded crime)", MarkerColor: Color.fromHex(ChartStyle.Orange), MarkerPatternShape: StyleParam.PatternShape.DiagonalDescending),
-            ])
-            .WithXAxisStyle<long, long, string>(TitleText: $"Incidents in {filter.Year} ({filter.MonthsCovered} months)")
-            .WithYAxisStyle<string, string, string>(TitleText: "Crime type");
-        chart = Plotly.NET.Chart.withLayout(CrimeCharts.Obj<Layout>(("margin", CrimeCharts.Obj(("l", 330), ("r", 20), ("t", 30), ("b", 60))))).Invoke(chart);
-        return new ChartPanel("incidents-by-type", $"Incidents by crime type, {name}, {filter.Year}",
-            "How many incidents of each crime type were recorded in the months loaded so far; anti-social behaviour (orange, hatched) is not recorded crime.",
-            ChartStyle.PoliceSource, chart,
-            new DataTable(
-                [new("crime_type", "Crime type"), new("is_recorded_crime", "Counts as recorded crime"), new("incidents", "Incidents", ColumnFormat.Count), new("positive_outcomes", "Positive outcomes", ColumnFormat.Count)],
-                types.Select(t => (IReadOnlyList<object?>)[t.CrimeType, t.IsRecordedCrime ? "yes" : "no", t.Incidents, t.PositiveOutcomes]).ToList()));
-    }
+    private ChartPanel ByType(string code, string name, ValidatedFilter filter) =>
+        CrimeCharts.IncidentsByType(crime.ByType(filter.ForceArea, filter.Year, code, null), name, filter);
 
     private static ChartPanel Rate(string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates)
     {

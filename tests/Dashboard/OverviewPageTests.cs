@@ -26,7 +26,7 @@ public sealed class OverviewPageTests(DashboardFixture dashboard)
     {
         var html = await dashboard.Page("/?year=2025/26");
         var table = HtmlText.Table(html, "Recorded crime and anti-social behaviour by month");
-        var csv = (await dashboard.Client().GetStringAsync("/?handler=csv&chart=monthly-incidents&year=2025/26")).Trim().Split('\n');
+        var csv = (await dashboard.Client().GetStringAsync("/?handler=csv&chart=incidents-by-month&year=2025/26")).Trim().Split('\n');
 
         Assert.Equal(6, table.Count);
         Assert.Equal("month,recorded_crimes,anti_social_behaviour", csv[0]);
@@ -66,7 +66,7 @@ public sealed class OverviewPageTests(DashboardFixture dashboard)
     public async Task Chart_figures_carry_no_template_weight()
     {
         var html = await dashboard.Page("/?year=2025/26");
-        var figure = System.Text.RegularExpressions.Regex.Match(html, "data-chart-for=\"monthly-incidents\"[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
+        var figure = System.Text.RegularExpressions.Regex.Match(html, "data-chart-for=\"incidents-by-month\"[^>]*>(.*?)</script>", System.Text.RegularExpressions.RegexOptions.Singleline).Groups[1].Value;
         Assert.InRange(figure.Length, 100, 4000);
         Assert.DoesNotContain("colorscale", figure);
     }

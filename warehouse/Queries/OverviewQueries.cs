@@ -5,7 +5,6 @@ namespace Analytics.Warehouse.Queries;
 public sealed record Headlines(decimal Allocated, decimal Spent, long RecordedCrimes, long PositiveOutcomes, long AntiSocialBehaviour);
 public sealed record StatusCount(string Status, long Measures);
 public sealed record Freshness(DateTime? LatestMonth, DateTime? LastSuccessfulLoad, string? RunId);
-public sealed record MonthlyIncidents(DateTime Month, long RecordedCrimes, long AntiSocialBehaviour);
 
 /// <summary>The overview page's figures for one force area and financial year.</summary>
 public sealed class OverviewQueries(WarehouseReader reader)
@@ -49,18 +48,5 @@ public sealed class OverviewQueries(WarehouseReader reader)
                    (SELECT max(finished_at) FROM meta.load_runs WHERE status = 'published') AS LastSuccessfulLoad,
                    (SELECT arg_max(run_id, finished_at) FROM meta.load_runs WHERE status = 'published') AS RunId
             """, new { force_area = forceArea });
-    }
-
-    public IReadOnlyList<MonthlyIncidents> Monthly(string forceArea, string year)
-    {
-        using var connection = reader.Open();
-        return connection.Query<MonthlyIncidents>("""
-            SELECT CAST(month AS TIMESTAMP) AS Month,
-                   CAST(coalesce(sum(incidents) FILTER (WHERE crime_type <> 'Anti-social behaviour'), 0) AS BIGINT) AS RecordedCrimes,
-                   CAST(coalesce(sum(incidents) FILTER (WHERE crime_type = 'Anti-social behaviour'), 0) AS BIGINT) AS AntiSocialBehaviour
-            FROM marts.crime_by_district_month
-            WHERE force_code = $force_area AND financial_year = $year
-            GROUP BY month ORDER BY month
-            """, new { force_area = forceArea, year }).ToList();
     }
 }

@@ -30,11 +30,7 @@ public sealed class SpendQueries(WarehouseReader reader)
             WHERE is_current AND force_area_code = $force_area AND ($district IS NULL OR district_code = $district))
         """;
 
-    /// <summary>Every district of the force area (or the one asked for), with spend or without.</summary>
-    public IReadOnlyList<DistrictSpend> ByDistrict(string forceArea, string year, string? district)
-    {
-        using var connection = reader.Open();
-        return connection.Query<DistrictSpend>($"""
+    private const string ByDistrictSql = $"""
             WITH {Districts},
             spend AS (
                 SELECT district_code,
@@ -54,14 +50,9 @@ public sealed class SpendQueries(WarehouseReader reader)
             LEFT JOIN (SELECT district_code, arg_max(population, estimate_year) AS population FROM marts.population_by_district_year GROUP BY district_code)
                 AS population ON population.district_code = districts.district_code
             ORDER BY districts.district_name
-            """, new { force_area = forceArea, year, district }).ToList();
-    }
+            """;
 
-    /// <summary>Allocated and spent by funder, funding stream, commissioning model and budget arrangement, biggest first.</summary>
-    public IReadOnlyList<SpendBreakdown> Breakdowns(string forceArea, string year, string? district)
-    {
-        using var connection = reader.Open();
-        return connection.Query<SpendBreakdown>($"""
+    private const string BreakdownsSql = $"""
             WITH {Districts}
             SELECT CASE WHEN GROUPING(funder) = 0 THEN 'funder'
                         WHEN GROUPING(funding_stream) = 0 THEN 'funding_stream'
@@ -75,26 +66,18 @@ public sealed class SpendQueries(WarehouseReader reader)
             WHERE financial_year = $year
             GROUP BY GROUPING SETS ((funder), (funding_stream), (commissioning_model), (budget_arrangement))
             ORDER BY Dimension, Allocated DESC, Value
-            """, new { force_area = forceArea, year, district }).ToList();
-    }
+            """;
 
-    public IReadOnlyList<SpendFlow> Flows(string forceArea, string year, string? district)
-    {
-        using var connection = reader.Open();
-        return connection.Query<SpendFlow>($"""
+    private const string FlowsSql = $"""
             WITH {Districts}
             SELECT funder AS Funder, funding_stream AS FundingStream, districts.district_name AS DistrictName,
                    commissioned_service AS CommissionedService, CAST(sum(allocated) AS DECIMAL(18, 2)) AS Allocated
             FROM marts.spend_by_district_year JOIN districts USING (district_code)
             WHERE financial_year = $year
             GROUP BY ALL ORDER BY ALL
-            """, new { force_area = forceArea, year, district }).ToList();
-    }
+            """;
 
-    public IReadOnlyList<SpendLine> Lines(string forceArea, string year, string? district)
-    {
-        using var connection = reader.Open();
-        return connection.Query<SpendLine>($"""
+    private const string LinesSql = $"""
             WITH {Districts}
             SELECT funder AS Funder, funding_stream AS FundingStream, recipient AS Recipient, commissioned_service AS CommissionedService,
                    commissioning_model AS CommissioningModel, budget_arrangement AS BudgetArrangement, source AS Source,
@@ -106,6 +89,31 @@ public sealed class SpendQueries(WarehouseReader reader)
             GROUP BY return_line_key, funder, funding_stream, recipient, commissioned_service, commissioning_model, budget_arrangement,
                      source, is_apportioned, apportionment_rule
             ORDER BY Funder, FundingStream, Allocated DESC, Recipient
-            """, new { force_area = forceArea, year, district }).ToList();
+            """;
+
+    /// <summary>Every district of the force area (or the one asked for), with spend or without.</summary>
+    public IReadOnlyList<DistrictSpend> ByDistrict(string forceArea, string year, string? district)
+    {
+        using var connection = reader.Open();
+        return connection.Query<DistrictSpend>(ByDistrictSql, new { force_area = forceArea, year, district }).ToList();
+    }
+
+    /// <summary>Allocated and spent by funder, funding stream, commissioning model and budget arrangement, biggest first.</summary>
+    public IReadOnlyList<SpendBreakdown> Breakdowns(string forceArea, string year, string? district)
+    {
+        using var connection = reader.Open();
+        return connection.Query<SpendBreakdown>(BreakdownsSql, new { force_area = forceArea, year, district }).ToList();
+    }
+
+    public IReadOnlyList<SpendFlow> Flows(string forceArea, string year, string? district)
+    {
+        using var connection = reader.Open();
+        return connection.Query<SpendFlow>(FlowsSql, new { force_area = forceArea, year, district }).ToList();
+    }
+
+    public IReadOnlyList<SpendLine> Lines(string forceArea, string year, string? district)
+    {
+        using var connection = reader.Open();
+        return connection.Query<SpendLine>(LinesSql, new { force_area = forceArea, year, district }).ToList();
     }
 }
