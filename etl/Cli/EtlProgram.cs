@@ -97,10 +97,13 @@ public static class EtlProgram
         return 0;
     }
 
-    /// <summary>--warehouse, else the Warehouse__Directory setting, else the default the dashboard uses too.</summary>
+    /// <summary>
+    /// --warehouse, else the setting Warehouse:Directory read as the dashboard reads it: appsettings.json (the
+    /// dashboard's file, copied beside this program), overridden by the environment (Warehouse__Directory).
+    /// </summary>
     private static string WarehouseFolder(CommandLine command) =>
         WarehouseLocation.Resolve(command.Option("--warehouse")
-            ?? Environment.GetEnvironmentVariable("Warehouse__Directory")
+            ?? WarehouseSetting.Read(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
             ?? WarehouseLocation.DefaultDirectory);
 
     private static int? PositiveNumber(CommandLine command, string option) =>

@@ -55,6 +55,15 @@ public sealed class CommandLineTests(SampleWarehouseFixture sample)
     }
 
     [Fact]
+    public void Without_warehouse_the_ETL_reads_the_setting_the_dashboard_reads()
+    {
+        using var etl = new EtlProcess(new Dictionary<string, string> { ["Warehouse__Directory"] = sample.Warehouse.Root }, "status", "--json");
+        Assert.Equal(0, etl.WaitForExit(TimeSpan.FromMinutes(1)));
+        Assert.Contains(JsonEncodedText.Encode(sample.Warehouse.Published.Path).ToString(), etl.Output);
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "appsettings.json")), "the dashboard's settings file travels with the ETL");
+    }
+
+    [Fact]
     public void Status_as_text_shows_the_snapshot_and_runs()
     {
         var (exitCode, output, _) = Etl("status", "--warehouse", sample.Warehouse.Root);

@@ -8,9 +8,12 @@ public sealed class EtlProcess : IDisposable
     private readonly Process process;
     private readonly List<string> output = [];
 
-    public EtlProcess(params string[] arguments)
+    public EtlProcess(params string[] arguments) : this(new Dictionary<string, string>(), arguments) { }
+
+    public EtlProcess(IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var (name, value) in environment) start.Environment[name] = value;
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "analytics-etl.dll"));
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         process = Process.Start(start)!;
