@@ -20,8 +20,11 @@ public static class ChartJson
         layout["margin"] ??= new JsonObject { ["l"] = 60, ["r"] = 20, ["t"] = 30, ["b"] = 60 };
         layout["paper_bgcolor"] = "#ffffff";
         layout["plot_bgcolor"] = "#ffffff";
-        // Counts, money and rates are never negative: a value axis starts at zero unless the chart says otherwise.
-        if (layout["yaxis"] is JsonObject yaxis && yaxis["range"] is null && yaxis["rangemode"] is null) yaxis["rangemode"] = "tozero";
+        // Bars and lines of counts, money and rates start at zero, so heights compare honestly; a cloud of points
+        // keeps plotly's own range, so its spread stays visible.
+        var pointsOnly = figure["data"] is JsonArray traces && traces.Any(trace =>
+            trace?["type"]?.GetValue<string>() == "scatter" && trace["mode"]?.GetValue<string>() is { } mode && !mode.Contains("lines", StringComparison.Ordinal));
+        if (!pointsOnly && layout["yaxis"] is JsonObject yaxis && yaxis["range"] is null && yaxis["rangemode"] is null) yaxis["rangemode"] = "tozero";
         figure["layout"] = layout;
         figure["config"] = new JsonObject
         {

@@ -26,7 +26,7 @@ public sealed class ValueForMoneyCharts(ValueForMoneyQueries queries)
         var chart = Chart.Column<double, string, string>(districts.Select(d => d.SpendPerCrime ?? 0).ToArray(), districts.Select(d => d.DistrictName).ToArray(),
                 Name: "Spent per recorded crime", MarkerColor: Color.fromHex(ChartStyle.Blue))
             .WithXAxisStyle<string, string, string>(TitleText: "District")
-            .WithYAxisStyle<double, double, string>(TitleText: "Pounds (£) spent per recorded crime in a year");
+            .WithYAxisStyle<double, double, string>(TitleText: "£ per recorded crime");
         return new ChartPanel("cost-per-crime", $"Spent per recorded crime by district, {filter.ForceAreaName}, {filter.Year}",
             "A year's spend in each district divided by its recorded crimes in a year (anti-social behaviour not counted). Where the year is not over, the crimes so far are scaled up to twelve months first.",
             ChartStyle.FundingSource + "; " + ChartStyle.PoliceSource, chart,
@@ -43,7 +43,7 @@ public sealed class ValueForMoneyCharts(ValueForMoneyQueries queries)
         var chart = Chart.Column<double, string, string>(districts.Select(d => d.SpendPerPositiveOutcome ?? 0).ToArray(), districts.Select(d => d.DistrictName).ToArray(),
                 Name: "Spent per positive outcome", MarkerColor: Color.fromHex(ChartStyle.Green))
             .WithXAxisStyle<string, string, string>(TitleText: "District")
-            .WithYAxisStyle<double, double, string>(TitleText: "Pounds (£) spent per positive outcome in a year");
+            .WithYAxisStyle<double, double, string>(TitleText: "£ per positive outcome");
         return new ChartPanel("cost-per-positive-outcome", $"Spent per positive outcome by district, {filter.ForceAreaName}, {filter.Year}",
             "A year's spend divided by the recorded crimes in a year that ended in a charge or summons, a caution, a penalty notice, a drugs warning or a community resolution.",
             ChartStyle.FundingSource + "; " + ChartStyle.PoliceSource, chart,
