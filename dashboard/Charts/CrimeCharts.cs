@@ -2,7 +2,6 @@ using Analytics.Dashboard.Filters;
 using Analytics.Dashboard.Formatting;
 using Analytics.Warehouse.Queries;
 using Microsoft.FSharp.Core;
-using Newtonsoft.Json.Linq;
 using Plotly.NET;
 using Plotly.NET.LayoutObjects;
 using Plotly.NET.CSharp;
@@ -15,18 +14,12 @@ public sealed record DistrictRate(DistrictCrimeRow Row, double? Rate, double? As
 
 /// <summary>
 /// The crime page: recorded crime and anti-social behaviour by month, by type, and by district as a map shaded by
-/// the rate per 1,000 residents. The map's boundaries come from the repository's own GeoJSON, read once at start-up
-/// and put inside the figure, so the browser loads nothing from another host.
+/// the rate per 1,000 residents, drawn from the repository's own boundaries (<see cref="DistrictBoundaries"/>).
 /// </summary>
-public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment environment)
+public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries boundaries)
 {
-    public const string BoundaryFile = "Geography/kent-medway-districts.geojson";
-    /// <summary>The GeoJSON property that holds a district's GSS code.</summary>
-    public const string DistrictCodeProperty = "LADCD";
     /// <summary>Below this many incidents a rate is shown but flagged: one more or fewer moves it a long way.</summary>
     public const int SmallCount = 10;
-
-    private readonly JObject boundaries = Wound(JObject.Parse(File.ReadAllText(Locate(environment))));
 
     public long OutsideDistricts(ValidatedFilter filter) => queries.OutsideDistricts(filter.ForceArea, filter.Year, filter.CrimeType);
 
@@ -104,7 +97,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
             .WithXAxisStyle<long, long, string>(TitleText: $"Incidents in {filter.Year} ({filter.MonthsCovered} months)")
             .WithYAxisStyle<string, string, string>(TitleText: "Crime type")
             ;
-        chart = Plotly.NET.Chart.withLayout(Obj<Layout>(("margin", Obj(("l", 330), ("r", 20), ("t", 30), ("b", 60))))).Invoke(chart);
+        chart = Plotly.NET.Chart.withLayout(PlotlyObject.With<Layout>(("margin", PlotlyObject.With(("l", 330), ("r", 20), ("t", 30), ("b", 60))))).Invoke(chart);
         return new ChartPanel("incidents-by-type", $"Incidents by crime type, {where}, {filter.Year}",
             "How many incidents of each published crime type were recorded in the months loaded so far. Anti-social behaviour is shown apart (orange, hatched): it is not recorded crime.",
             ChartStyle.PoliceSource, chart,
@@ -118,7 +111,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
         var what = filter.CrimeType ?? "Recorded crime";
         var unit = filter.CrimeType is null ? "crimes" : "incidents";
         var mapped = rates.Where(r => r.Rate is not null).ToArray();
-        var centroids = Centroids();
+        var centroids = boundaries.Centroids;
         var labelled = mapped.Where(r => centroids.ContainsKey(r.Row.DistrictCode)).ToArray();
         // The labels trace comes first: Plotly decides from the first trace whether to fetch a base map, and a
         // trace placed by longitude and latitude alone never needs one.
@@ -129,7 +122,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
         var scale = StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Color.fromHex("#f3f2f1")), Tuple.Create(1.0, Color.fromHex("#5694ca"))]);
         var map = Chart.ChoroplethMap<double, string>(
             mapped.Select(r => r.Row.DistrictCode).ToArray(), mapped.Select(r => r.Rate!.Value).ToArray(),
-            Name: what, GeoJson: boundaries, FeatureIdKey: "properties." + DistrictCodeProperty, ColorScale: scale,
+            Name: what, GeoJson: boundaries.GeoJson, FeatureIdKey: "properties." + DistrictBoundaries.DistrictCodeProperty, ColorScale: scale,
             MultiText: mapped.Select(r => $"{r.Row.DistrictName}: {Format.Rate(r.Rate)} per 1,000 residents a year ({Format.Count(r.Row.Incidents)} {unit})").ToArray());
         map = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
         {
@@ -139,7 +132,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
             trace.SetProperty("zmin", 0.0);
             trace.SetProperty("zmax", mapped.Length == 0 ? 1.0 : mapped.Max(r => r.Rate!.Value));
             trace.SetProperty("hoverinfo", "text");
-            trace.SetProperty("colorbar", Obj(("title", Obj(("text", "Per 1,000<br>a year")))));
+            trace.SetProperty("colorbar", PlotlyObject.With(("title", PlotlyObject.With(("text", "Per 1,000<br>a year")))));
             return trace;
         }), map);
         var chart = Plotly.NET.Chart.withLayout(MapLayout()).Invoke(Chart.Combine([labels, map]));
@@ -182,88 +175,11 @@ public sealed class CrimeCharts(CrimePageQueries queries, IWebHostEnvironment en
             geo.SetProperty(layer, false);
         geo.SetProperty("visible", false);
         geo.SetProperty("fitbounds", "locations");
-        geo.SetProperty("projection", Obj(("type", "mercator")));
+        geo.SetProperty("projection", PlotlyObject.With(("type", "mercator")));
         var layout = new Layout();
         layout.SetProperty("geo", geo);
         layout.SetProperty("height", 560);
-        layout.SetProperty("margin", Obj(("l", 0), ("r", 0), ("t", 10), ("b", 10)));
+        layout.SetProperty("margin", PlotlyObject.With(("l", 0), ("r", 0), ("t", 10), ("b", 10)));
         return layout;
-    }
-
-    /// <summary>A Plotly object with these properties, for the parts the typed API does not reach.</summary>
-    internal static DynamicObj.DynamicObj Obj(params (string Name, object Value)[] properties) => Obj<DynamicObj.DynamicObj>(properties);
-
-    internal static T Obj<T>(params (string Name, object Value)[] properties) where T : DynamicObj.DynamicObj, new()
-    {
-        var result = new T();
-        foreach (var (name, value) in properties) result.SetProperty(name, value);
-        return result;
-    }
-
-    /// <summary>Where to put each district's label: the area-weighted centre of its largest polygon.</summary>
-    private Dictionary<string, (double Lon, double Lat)> Centroids()
-    {
-        var result = new Dictionary<string, (double, double)>();
-        foreach (var feature in boundaries["features"]!.Children<JObject>())
-        {
-            var code = (string?)feature["properties"]?[DistrictCodeProperty];
-            var geometry = feature["geometry"];
-            if (code is null || geometry is null) continue;
-            var polygons = (string?)geometry["type"] == "MultiPolygon"
-                ? geometry["coordinates"]!.Children().Select(p => p.First!)
-                : [geometry["coordinates"]!.First!];
-            var best = polygons.Select(Ring).MaxBy(r => Math.Abs(r.Area));
-            if (best.Area != 0) result[code] = (best.Lon, best.Lat);
-        }
-        return result;
-    }
-
-    private static (double Area, double Lon, double Lat) Ring(JToken ring)
-    {
-        var points = ring.Children().Select(p => ((double)p[0]!, (double)p[1]!)).ToArray();
-        double area = 0, cx = 0, cy = 0;
-        for (var i = 0; i < points.Length - 1; i++)
-        {
-            var cross = points[i].Item1 * points[i + 1].Item2 - points[i + 1].Item1 * points[i].Item2;
-            area += cross;
-            cx += (points[i].Item1 + points[i + 1].Item1) * cross;
-            cy += (points[i].Item2 + points[i + 1].Item2) * cross;
-        }
-        return area == 0 ? (0, 0, 0) : (area / 2, cx / (3 * area), cy / (3 * area));
-    }
-
-    /// <summary>
-    /// Plotly draws on a sphere, where a ring's winding says which side is inside: an outer ring must run clockwise
-    /// (GeoJSON files usually run anticlockwise, which would shade the whole world but the district).
-    /// </summary>
-    private static JObject Wound(JObject collection)
-    {
-        foreach (var feature in collection["features"]!.Children<JObject>())
-        {
-            var geometry = feature["geometry"];
-            if (geometry?["coordinates"] is not JArray coordinates) continue;
-            var polygons = (string?)geometry["type"] == "MultiPolygon" ? coordinates.Children<JArray>().ToArray() : [coordinates];
-            foreach (var polygon in polygons)
-            {
-                if (polygon.First is not JArray outer || Ring(outer).Area <= 0) continue;
-                foreach (var ring in polygon.Children<JArray>())
-                {
-                    var points = ring.Children().Reverse().ToArray();
-                    ring.Clear();
-                    foreach (var point in points) ring.Add(point);
-                }
-            }
-        }
-        return collection;
-    }
-
-    private static string Locate(IWebHostEnvironment environment)
-    {
-        foreach (var root in new[] { environment.ContentRootPath, AppContext.BaseDirectory })
-        {
-            var path = Path.Combine(root, BoundaryFile);
-            if (File.Exists(path)) return path;
-        }
-        throw new FileNotFoundException("The district boundary file is missing from the dashboard.", BoundaryFile);
     }
 }

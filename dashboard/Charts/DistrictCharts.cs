@@ -44,7 +44,7 @@ public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries cri
             var list = rows.ToArray();
             var points = Chart.Point<double, string, string>(list.Select(r => r.Rate!.Value).ToArray(), list.Select(Label).ToArray(),
                 Name: series, MarkerColor: Color.fromHex(colour), MarkerSymbol: symbol);
-            var interval = CrimeCharts.Obj(("type", "data"), ("symmetric", false), ("color", colour),
+            var interval = PlotlyObject.With(("type", "data"), ("symmetric", false), ("color", colour),
                 ("array", list.Select(r => (r.RateHigh ?? r.Rate!.Value) - r.Rate!.Value).ToArray()),
                 ("arrayminus", list.Select(r => r.Rate!.Value - (r.RateLow ?? r.Rate!.Value)).ToArray()));
             return GenericChart.mapTrace(Microsoft.FSharp.Core.FuncConvert.FromFunc<Trace, Trace>(trace => { trace.SetProperty("error_x", interval); return trace; }), points);
@@ -56,11 +56,11 @@ public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries cri
             ])
             .WithXAxisStyle<double, double, string>(TitleText: "Recorded crimes per 1,000 residents a year (95% interval)")
             .WithYAxisStyle<string, string, string>(TitleText: "District");
-        var layout = CrimeCharts.Obj<Layout>(("margin", CrimeCharts.Obj(("l", 230), ("r", 20), ("t", 30), ("b", 60))));
+        var layout = PlotlyObject.With<Layout>(("margin", PlotlyObject.With(("l", 230), ("r", 20), ("t", 30), ("b", 60))));
         if (area.Rate is { } average)
-            layout.SetProperty("shapes", new[] { CrimeCharts.Obj(("type", "line"), ("xref", "x"), ("yref", "paper"), ("x0", average), ("x1", average), ("y0", 0), ("y1", 1), ("line", CrimeCharts.Obj(("color", ChartStyle.Orange), ("dash", "dash"), ("width", 2)))) });
+            layout.SetProperty("shapes", new[] { PlotlyObject.With(("type", "line"), ("xref", "x"), ("yref", "paper"), ("x0", average), ("x1", average), ("y0", 0), ("y1", 1), ("line", PlotlyObject.With(("color", ChartStyle.Orange), ("dash", "dash"), ("width", 2)))) });
         if (area.Rate is { } rate)
-            layout.SetProperty("annotations", new[] { CrimeCharts.Obj(("xref", "x"), ("yref", "paper"), ("x", rate), ("y", 1), ("yanchor", "bottom"), ("showarrow", false), ("text", $"{filter.ForceAreaName}: {Formatting.Format.Rate(rate)}")) });
+            layout.SetProperty("annotations", new[] { PlotlyObject.With(("xref", "x"), ("yref", "paper"), ("x", rate), ("y", 1), ("yanchor", "bottom"), ("showarrow", false), ("text", $"{filter.ForceAreaName}: {Formatting.Format.Rate(rate)}")) });
         chart = Plotly.NET.Chart.withLayout(layout).Invoke(chart);
         return new ChartPanel("crime-rate", $"Recorded crime per 1,000 residents, {name} against {filter.ForceAreaName}, {filter.Year}",
             $"Each district's recorded crime per 1,000 residents a year with its 95% interval (the bar either side); {name} is the diamond and the dashed line is the force area as a whole ({Formatting.Format.Rate(area.Rate)}). Where intervals overlap, the difference may be chance.",
@@ -84,7 +84,7 @@ public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries cri
             ])
             .WithXAxisStyle<decimal, decimal, string>(TitleText: "Pounds (£)")
             .WithYAxisStyle<string, string, string>(TitleText: "Funding stream");
-        chart = Plotly.NET.Chart.withLayout(CrimeCharts.Obj<Layout>(("margin", CrimeCharts.Obj(("l", 330), ("r", 20), ("t", 30), ("b", 60))), ("barmode", "group"))).Invoke(chart);
+        chart = Plotly.NET.Chart.withLayout(PlotlyObject.With<Layout>(("margin", PlotlyObject.With(("l", 330), ("r", 20), ("t", 30), ("b", 60))), ("barmode", "group"))).Invoke(chart);
         return new ChartPanel("spend-by-stream", $"Money for {name} by funding stream, {filter.Year}",
             "Money allocated to the district and spent so far, by funding stream. A line that served several districts is shared by population; figures marked illustrative were never published.",
             ChartStyle.FundingSource, chart,

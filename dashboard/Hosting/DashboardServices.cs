@@ -40,6 +40,7 @@ public static class DashboardServices
                      .Where(type => type.Namespace == "Analytics.Dashboard.Charts" && type.Name.EndsWith("Charts", StringComparison.Ordinal) && !type.IsAbstract && type.IsClass))
             services.AddSingleton(builder);
         services.AddSingleton<Filters.FilterOptions>();
+        services.AddSingleton<Charts.DistrictBoundaries>();
         return services;
     }
 
