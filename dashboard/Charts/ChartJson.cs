@@ -17,6 +17,8 @@ public static class ChartJson
         layout.Remove("height");
         layout["autosize"] = true;
         layout["font"] = new JsonObject { ["family"] = "system-ui, -apple-system, \"Segoe UI\", Roboto, Arial, sans-serif", ["size"] = 14, ["color"] = "#0b0c0c" };
+        // A legend in a row above the plot leaves the plot the full width, which a phone screen needs.
+        layout["legend"] ??= new JsonObject { ["orientation"] = "h", ["x"] = 0, ["xanchor"] = "left", ["y"] = 1.02, ["yanchor"] = "bottom" };
         layout["margin"] ??= new JsonObject { ["l"] = 60, ["r"] = 20, ["t"] = 30, ["b"] = 60 };
         layout["paper_bgcolor"] = "#ffffff";
         layout["plot_bgcolor"] = "#ffffff";

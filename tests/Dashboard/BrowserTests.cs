@@ -78,9 +78,42 @@ public sealed class BrowserTests(BrowserFixture browser)
         await page.Context.CloseAsync();
     }
 
-    private async Task<(IPage Page, List<string> Problems, List<string> OffHost)> Open(string path)
+    [BrowserTheory]
+    [MemberData(nameof(Pages))]
+    public async Task A_page_fits_a_phone_screen_without_sideways_scrolling(string path)
     {
-        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString(), ViewportSize = new() { Width = 1280, Height = 900 } });
+        var (page, _, _) = await Open(path, width: 375);
+
+        var overflow = await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 1, $"{path}: the page is {overflow}px wider than a 375px phone screen");
+        await page.ScreenshotAsync(new PageScreenshotOptions { Path = Screenshot(path).Replace(".png", "-phone.png", StringComparison.Ordinal), FullPage = true });
+        await page.Context.CloseAsync();
+    }
+
+    [BrowserTheory]
+    [InlineData("/panel-report?period=2025/26")]
+    [InlineData("/panel-report?period=2025/26%20Q1")]
+    public async Task The_panel_report_prints_on_A4_with_its_period_and_without_the_controls(string path)
+    {
+        var (page, _, _) = await Open(path);
+        await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Print });
+
+        Assert.False(await page.Locator("nav.navigation").IsVisibleAsync());
+        Assert.False(await page.Locator("form").First.IsVisibleAsync());
+        var period = Uri.UnescapeDataString(path.Split("period=")[1]);
+        Assert.Contains(period, await page.Locator("main").InnerTextAsync());
+        var pdf = await page.PdfAsync(new PagePdfOptions
+        {
+            Format = "A4", PreferCSSPageSize = true, PrintBackground = true,
+            Path = Path.Combine(browser.ScreenshotDirectory, "panel-report-" + period.Replace('/', '-').Replace(' ', '-') + ".pdf"),
+        });
+        Assert.True(pdf.Length > 10_000, "a printed report with its tables");
+        await page.Context.CloseAsync();
+    }
+
+    private async Task<(IPage Page, List<string> Problems, List<string> OffHost)> Open(string path, int width = 1280)
+    {
+        var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = browser.BaseAddress.ToString(), ViewportSize = new() { Width = width, Height = 900 } });
         var page = await context.NewPageAsync();
         var problems = new List<string>();
         var offHost = new List<string>();
@@ -96,6 +129,7 @@ public sealed class BrowserTests(BrowserFixture browser)
         var response = await page.GotoAsync(path, new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         Assert.NotNull(response);
         Assert.True(response.Ok || path == "/no-such-page", $"{path} answered {response.Status}");
+        await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
         return (page, problems, offHost);
     }
 
