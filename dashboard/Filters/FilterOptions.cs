@@ -16,6 +16,7 @@ public sealed partial class FilterOptions(FilterQueries queries, IOptions<Wareho
     public ValidatedFilter Validate(DashboardFilter filter)
     {
         var problems = new List<FilterProblem>();
+        var forceAreaName = queries.ForceAreaName(ForceArea);
         var years = Years;
         var year = years.Count > 0 ? years[0] : ("", 0);
         if (!string.IsNullOrWhiteSpace(filter.Year))
@@ -35,7 +36,7 @@ public sealed partial class FilterOptions(FilterQueries queries, IOptions<Wareho
             var asked = filter.District.Trim().ToUpperInvariant();
             district = Districts.FirstOrDefault(d => d.Code == asked);
             if (district is null)
-                problems.Add(new("district", $"‘{filter.District.Trim()}’ is not a district of {queries.ForceAreaName(ForceArea)}. Showing all districts."));
+                problems.Add(new("district", $"‘{filter.District.Trim()}’ is not a district of {forceAreaName}. Showing all districts."));
         }
 
         string? crime = null;
@@ -45,7 +46,7 @@ public sealed partial class FilterOptions(FilterQueries queries, IOptions<Wareho
             if (crime is null)
                 problems.Add(new("crime", $"‘{filter.CrimeType.Trim()}’ is not a crime type data.police.uk publishes. Showing all crime types."));
         }
-        return new ValidatedFilter(ForceArea, queries.ForceAreaName(ForceArea), year.Item1, year.Item2, district?.Code, district?.Name, crime, problems);
+        return new ValidatedFilter(ForceArea, forceAreaName, year.Item1, year.Item2, district?.Code, district?.Name, crime, problems);
     }
 
     private static string Example(IReadOnlyList<(string Year, int MonthsCovered)> years) => years.Count > 0 ? years[0].Year : "2025/26";

@@ -71,7 +71,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             }
 
             reporter.Progress($"building {ModelCatalog.All.Count} models");
-            ModelBuilder.BuildAll(connection, Seeds);
+            ModelBuilder.BuildAll(connection);
             reporter.Progress($"running {DataTestCatalog.All.Count} data tests");
             tests = DataTestRunner.RunAll(connection);
             foreach (var failure in tests.Where(test => !test.Passed))

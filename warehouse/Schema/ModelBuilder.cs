@@ -8,19 +8,16 @@ public sealed class ModelBuildException(string model, string problem) : Exceptio
 /// <summary>Rebuilds every model, in dependency order, from the raw tables and seeds.</summary>
 public static class ModelBuilder
 {
-    public static void BuildAll(DuckDBConnection connection, string scratchDirectory, Action<ModelDefinition>? onModel = null)
+    /// <remarks>The seeds must be loaded first (<see cref="SeedLoader"/>): the ETL loads them before the files, whose checks use them.</remarks>
+    public static void BuildAll(DuckDBConnection connection)
     {
-        SeedLoader.Load(connection, scratchDirectory);
         // Scalar macros (warehouse/macros) come first, for models to use; table macros are bound when they are
         // created, so those that read models come after the models.
         var macros = EmbeddedSql.List("macros/").Select(EmbeddedSql.Read).ToList();
         foreach (var macro in macros.Where(sql => !ModelCatalog.ReadsAnyModel(sql)))
             connection.Execute(macro);
         foreach (var model in ModelCatalog.All)
-        {
-            onModel?.Invoke(model);
             Build(connection, model);
-        }
         foreach (var macro in macros.Where(ModelCatalog.ReadsAnyModel))
             connection.Execute(macro);
     }
