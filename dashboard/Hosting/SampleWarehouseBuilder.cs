@@ -1,4 +1,4 @@
-using Analytics.Etl.Loading;
+using Analytics.Etl.Logging;
 using Analytics.Etl.Pipeline;
 using Analytics.Warehouse.Storage;
 using Microsoft.Extensions.Options;
@@ -34,15 +34,6 @@ public sealed partial class SampleWarehouseBuilder(WarehouseDirectory warehouse,
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
-    private sealed class LoggingReporter(ILogger logger) : IRunReporter
-    {
-        public void Progress(string message) => LogEtl(logger, message);
-        public void FilesFound(int count) => LogFilesFound(logger, count);
-        public void FileStarted(string sourcePath) { }
-        public void FileDone(LoadedFile file) => LogFileDone(logger, file.SourcePath, file.Outcome, file.RowsLoaded, file.RowsRejected);
-        public void Problem(string message) => LogEtlProblem(logger, message);
-    }
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving the published warehouse snapshot {Snapshot}")]
     private static partial void LogUsing(ILogger logger, string snapshot);
     [LoggerMessage(Level = LogLevel.Warning, Message = "No published warehouse in {Directory} and building from the sample is switched off; pages will say there is no data")]
@@ -53,12 +44,4 @@ public sealed partial class SampleWarehouseBuilder(WarehouseDirectory warehouse,
     private static partial void LogBuilt(ILogger logger, string snapshot, long loaded, long rejected);
     [LoggerMessage(Level = LogLevel.Error, Message = "Could not build the sample warehouse: {Errors}")]
     private static partial void LogBuildFailed(ILogger logger, IReadOnlyList<string> errors);
-    [LoggerMessage(Level = LogLevel.Information, Message = "ETL: {Message}")]
-    private static partial void LogEtl(ILogger logger, string message);
-    [LoggerMessage(Level = LogLevel.Information, Message = "ETL: {Count} files found")]
-    private static partial void LogFilesFound(ILogger logger, int count);
-    [LoggerMessage(Level = LogLevel.Information, Message = "ETL: {SourcePath}: {Outcome}, {Loaded} rows loaded, {Rejected} rejected")]
-    private static partial void LogFileDone(ILogger logger, string sourcePath, FileOutcome outcome, long loaded, long rejected);
-    [LoggerMessage(Level = LogLevel.Warning, Message = "ETL: {Message}")]
-    private static partial void LogEtlProblem(ILogger logger, string message);
 }

@@ -5,8 +5,10 @@ public sealed record CommandLine(string Command, IReadOnlyDictionary<string, Lis
 {
     private static readonly Dictionary<string, (string[] Options, string[] Flags)> Grammar = new()
     {
-        ["run"] = (["--source", "--warehouse", "--keep", "--trigger"], ["--fail-on-rejects", "--plain"]),
-        ["status"] = (["--warehouse", "--runs"], ["--json"]),
+        ["run"] = (["--source", "--inbox", "--warehouse", "--keep", "--trigger", "--settings", "--log"], ["--fail-on-rejects", "--plain", "--download"]),
+        ["check"] = (["--warehouse", "--trigger", "--settings", "--log"], []),
+        ["schedule"] = (["--warehouse", "--inbox", "--settings", "--log"], []),
+        ["status"] = (["--warehouse", "--runs", "--settings"], ["--json"]),
         ["template"] = (["--out"], []),
         ["help"] = ([], []),
     };

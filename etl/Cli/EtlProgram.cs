@@ -1,10 +1,16 @@
+using Analytics.Etl.Inbox;
+using Analytics.Etl.Logging;
 using Analytics.Etl.Pipeline;
+using Analytics.Etl.Scheduling;
+using Analytics.Etl.Settings;
 using Analytics.Warehouse.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Spectre.Console;
 
 namespace Analytics.Etl.Cli;
 
-/// <summary>Turns a command line into a run or a status report and an exit code, never a stack trace.</summary>
+/// <summary>Turns a command line into a run, a check, a schedule or a status report and an exit code, never a stack trace.</summary>
 public static class EtlProgram
 {
     public static int Execute(string[] args, TextWriter output, TextWriter errors)
@@ -15,6 +21,8 @@ public static class EtlProgram
             return command.Command switch
             {
                 "run" => Run(command, output),
+                "check" => Check(command, output),
+                "schedule" => Schedule(command),
                 "status" => Status(command, output),
                 "template" => Template(command, output),
                 _ => Help(output),
@@ -40,17 +48,32 @@ public static class EtlProgram
 
     private static int Run(CommandLine command, TextWriter output)
     {
+        var configuration = EtlConfiguration.Load(command.Option("--settings"));
+        var settings = configuration.Etl();
         var sources = command.All("--source");
-        if (sources.Count == 0) throw new UsageException("run needs at least one --source");
-        var options = new RunOptions(sources, WarehouseFolder(command))
+        var inbox = command.Option("--inbox") ?? (sources.Count == 0 ? InboxFolder(settings) : null);
+        if (sources.Count == 0 && inbox is null)
+            throw new UsageException("run needs at least one --source, or an inbox (--inbox DIR, or Etl:Inbox in etlsettings.json)");
+        var logFormat = LogFormat(command);
+        using var stop = StopSignals.Cancellation();
+        var warehouse = WarehouseFolder(command, configuration);
+        var options = new RunOptions(sources, warehouse)
         {
-            SnapshotsToKeep = PositiveNumber(command, "--keep") ?? 3,
+            SnapshotsToKeep = PositiveNumber(command, "--keep") ?? settings.SnapshotsToKeep,
             Trigger = command.Option("--trigger") ?? "manual",
             FailOnRejects = command.Has("--fail-on-rejects"),
+            Inbox = inbox is null ? null : new InboxOptions(WarehouseLocation.Resolve(inbox), TimeSpan.FromSeconds(settings.SettleSeconds)),
+            FetchIntoInbox = command.Has("--download") ? DownloadWiringFor(configuration).Fetch(warehouse, inbox) : null,
+            Cancellation = stop.Token,
         };
-        var interactive = !Console.IsOutputRedirected && !command.Has("--plain") && ReferenceEquals(output, Console.Out);
+
         RunResult result;
-        if (interactive)
+        if (logFormat == "json")
+        {
+            using var loggers = StructuredConsole.Create(json: true);
+            result = EtlPipeline.Run(options, new LoggingReporter(loggers.CreateLogger("Analytics.Etl.Run")));
+        }
+        else if (logFormat is null && !Console.IsOutputRedirected && !command.Has("--plain") && ReferenceEquals(output, Console.Out))
         {
             result = null!;
             AnsiConsole.Progress().AutoClear(false).Start(context =>
@@ -64,8 +87,41 @@ public static class EtlProgram
         {
             result = EtlPipeline.Run(options, new LogLineReporter(output));
         }
+        foreach (var earlier in result.EarlierRuns) output.WriteLine(Summary(earlier));
         output.WriteLine(Summary(result));
+        return (int)(result.EarlierRuns.FirstOrDefault(run => run.ExitCode != ExitCode.Success)?.ExitCode ?? result.ExitCode);
+    }
+
+    private static int Check(CommandLine command, TextWriter output)
+    {
+        var configuration = EtlConfiguration.Load(command.Option("--settings"));
+        var trigger = command.Option("--trigger") ?? "manual check";
+        RunResult result;
+        if (LogFormat(command) == "json")
+        {
+            using var loggers = StructuredConsole.Create(json: true);
+            result = DataTestCheck.Run(WarehouseFolder(command, configuration), trigger, new LoggingReporter(loggers.CreateLogger("Analytics.Etl.Check")));
+        }
+        else
+        {
+            result = DataTestCheck.Run(WarehouseFolder(command, configuration), trigger, new LogLineReporter(output));
+        }
+        output.WriteLine(result.Status switch
+        {
+            "checked" => $"check {result.RunId}: all {result.DataTests.Count} data tests pass on {result.Published!.Snapshot}.",
+            "nothing to do" => "nothing has been published yet; nothing to check.",
+            _ => $"check {result.RunId}: {result.Status}: {string.Join("; ", result.Errors)}",
+        });
         return (int)result.ExitCode;
+    }
+
+    private static int Schedule(CommandLine command)
+    {
+        var configuration = EtlConfiguration.Load(command.Option("--settings"));
+        var settings = configuration.Etl();
+        var inbox = command.Option("--inbox") ?? InboxFolder(settings);
+        return ScheduleHost.Run(settings, WarehouseFolder(command, configuration), inbox is null ? null : WarehouseLocation.Resolve(inbox),
+            DownloadWiringFor(configuration), jsonLogs: LogFormat(command) != "text");
     }
 
     private static string Summary(RunResult result)
@@ -74,6 +130,7 @@ public static class EtlProgram
         {
             "published" or "published with rejects" => $"published {result.Published!.Snapshot}",
             "unchanged" => "nothing new to load; published snapshot unchanged",
+            "nothing to do" => "no new files in the inbox; nothing to do",
             _ => "FAILED, nothing published: " + string.Join("; ", result.Errors),
         };
         var rejects = result.RowsRejected > 0 ? $" See the rejected rows with: dotnet run --project etl -- status, or in meta.rejects." : "";
@@ -82,7 +139,8 @@ public static class EtlProgram
 
     private static int Status(CommandLine command, TextWriter output)
     {
-        var report = StatusCommand.Build(new WarehouseDirectory(WarehouseFolder(command)), PositiveNumber(command, "--runs") ?? 10);
+        var configuration = EtlConfiguration.Load(command.Option("--settings"));
+        var report = StatusCommand.Build(new WarehouseDirectory(WarehouseFolder(command, configuration)), PositiveNumber(command, "--runs") ?? 10);
         if (command.Has("--json")) StatusCommand.WriteJson(report, output);
         else StatusCommand.WriteText(report, ReferenceEquals(output, Console.Out)
             ? AnsiConsole.Console
@@ -101,10 +159,23 @@ public static class EtlProgram
     /// --warehouse, else the setting Warehouse:Directory read as the dashboard reads it: appsettings.json (the
     /// dashboard's file, copied beside this program), overridden by the environment (Warehouse__Directory).
     /// </summary>
-    private static string WarehouseFolder(CommandLine command) =>
+    private static string WarehouseFolder(CommandLine command, IConfiguration configuration) =>
         WarehouseLocation.Resolve(command.Option("--warehouse")
-            ?? WarehouseSetting.Read(Path.Combine(AppContext.BaseDirectory, "appsettings.json"))
-            ?? WarehouseLocation.DefaultDirectory);
+            ?? NonEmpty(configuration["Warehouse:Directory"]) ?? WarehouseLocation.DefaultDirectory);
+
+    private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
+    private static string? InboxFolder(EtlSettings settings) => NonEmpty(settings.Inbox);
+
+    private static DownloadWiring DownloadWiringFor(IConfiguration configuration) => new(configuration.GetSection("Etl:Download").Exists());
+
+    private static string? LogFormat(CommandLine command) => command.Option("--log") switch
+    {
+        null => null,
+        "text" => "text",
+        "json" => "json",
+        var other => throw new UsageException($"--log takes text or json, not '{other}'"),
+    };
 
     private static int? PositiveNumber(CommandLine command, string option) =>
         command.Option(option) is not { } text ? null

@@ -1,35 +1,106 @@
+using Analytics.Etl.Inbox;
+using Analytics.Etl.Sources;
 using Analytics.Warehouse.Storage;
 
 namespace Analytics.Etl.Pipeline;
 
 /// <summary>
-/// The entry point for one ETL run: takes the warehouse lock, runs, and records the outcome in runs.jsonl.
-/// Whatever fails or is killed on the way, the published snapshot is never touched (see <see cref="EtlRun"/>).
+/// The entry point for one ETL run: takes the warehouse lock, tidies what killed runs left, runs, records the
+/// outcome in runs.jsonl and, for an inbox, files each file it took. Whatever fails or is killed on the way, the
+/// published snapshot is never touched (see <see cref="EtlRun"/>).
 /// </summary>
 public static class EtlPipeline
 {
     public static RunResult Run(RunOptions options, IRunReporter reporter)
     {
         var warehouse = new WarehouseDirectory(options.WarehouseDirectory);
-        var runId = $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
         using var runLock = WarehouseLock.TryAcquire(warehouse);
         if (runLock is null)
         {
             var busy = $"another ETL run is in progress on {warehouse.Root}";
             reporter.Problem(busy);
-            return new RunResult(runId, ExitCode.Busy, "busy", [], [busy], [], null);
+            return new RunResult(NewRunId(), ExitCode.Busy, "busy", [], [busy], [], null);
         }
+        RemoveWhatKilledRunsLeft(warehouse, reporter);
 
+        var sources = options.Sources.Select(SourceInput.Given).ToList();
+        if (options.Inbox is null) return RunOnce(options, reporter, warehouse, sources);
+        return RunWithInbox(options, reporter, warehouse, sources, new InboxFolder(options.Inbox));
+    }
+
+    public static string NewRunId() => $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
+
+    /// <summary>
+    /// Takes the inbox's settled files, runs, and files each one whose outcome is known. When the run failed only
+    /// because some files could not be read, those go to rejected/ and the rest are run again at once, so one bad
+    /// file does not hold back the others.
+    /// </summary>
+    private static RunResult RunWithInbox(RunOptions options, IRunReporter reporter, WarehouseDirectory warehouse, List<SourceInput> sources, InboxFolder inbox)
+    {
+        var copies = Path.Combine(warehouse.WorkDirectory, "inbox-" + NewRunId());
+        try
+        {
+            if (options.FetchIntoInbox is { } fetch) fetch(reporter, options.Cancellation).GetAwaiter().GetResult();
+            var waiting = inbox.TakeSettled(copies, DateTime.UtcNow, reporter).ToList();
+            if (waiting.Count == 0 && sources.Count == 0)
+                return new RunResult(NewRunId(), ExitCode.Success, "nothing to do", [], [], [], warehouse.ReadPublished());
+            var earlier = new List<RunResult>();
+            while (true)
+            {
+                var inputs = sources.Concat(waiting.Select(file => new SourceInput(file.CopyPath, file.OriginalPath))).ToList();
+                var result = RunOnce(options, reporter, warehouse, inputs);
+                var filed = FileAway(inbox, waiting, result, reporter);
+                waiting.RemoveAll(filed.Contains);
+                var onlyBadFiles = result.ExitCode == ExitCode.SourceUnreadable && filed.Count > 0 && result.Errors.Count == result.FileProblems.Count;
+                if (!onlyBadFiles || waiting.Count == 0) return result with { EarlierRuns = earlier };
+                reporter.Progress($"{filed.Count} unreadable files moved to rejected/; running again with the other {waiting.Count}");
+                earlier.Add(result);
+            }
+        }
+        finally
+        {
+            EtlRun.TryDelete(copies);
+        }
+    }
+
+    private static List<InboxFile> FileAway(InboxFolder inbox, List<InboxFile> taken, RunResult result, IRunReporter reporter)
+    {
+        var filed = new List<InboxFile>();
+        foreach (var file in taken)
+        {
+            if (InboxJudge.Judge(file, result) is not { } verdict) continue;
+            if (inbox.MoveOut(file, verdict, result.RunId) is not { } movedTo)
+            {
+                reporter.Progress($"{file.OriginalPath}: replaced while the run read it; the new version waits for the next run");
+                continue;
+            }
+            filed.Add(file);
+            if (verdict.Accepted) reporter.Progress($"{file.OriginalPath}: moved to {movedTo}");
+            else reporter.Problem($"{file.OriginalPath}: rejected, moved to {movedTo} (reason beside it in {Path.GetFileName(movedTo)}.txt)");
+        }
+        return filed;
+    }
+
+    private static RunResult RunOnce(RunOptions options, IRunReporter reporter, WarehouseDirectory warehouse, IReadOnlyList<SourceInput> inputs)
+    {
+        var runId = NewRunId();
         var journal = new RunJournal(warehouse);
         journal.Append(new RunEvent("run_started", runId, DateTimeOffset.UtcNow, Trigger: options.Trigger));
-        var result = new EtlRun(options, reporter, warehouse, runId).Execute();
-        journal.Append(new RunEvent("run_finished", result.RunId, DateTimeOffset.UtcNow,
-            Status: result.Status, FilesSeen: result.Files.Count,
-            FilesLoaded: result.Files.Count(file => file.Outcome == Loading.FileOutcome.Loaded),
-            RowsRead: result.RowsRead, RowsLoaded: result.RowsLoaded, RowsRejected: result.RowsRejected,
-            DataTestsFailed: result.DataTests.Count(test => test.BlocksPublish),
-            PublishedSnapshot: result.Published?.Snapshot,
-            Message: result.Errors.Count > 0 ? string.Join(" | ", result.Errors) : null));
+        reporter.RunStarted(runId, options.Trigger);
+        var result = new EtlRun(options, reporter, warehouse, runId, inputs).Execute();
+        journal.Append(RunEvents.Finished(result));
+        reporter.RunFinished(result);
         return result;
+    }
+
+    /// <summary>Work folders and unpublished snapshot files of killed runs; safe to remove because this run holds the lock.</summary>
+    private static void RemoveWhatKilledRunsLeft(WarehouseDirectory warehouse, IRunReporter reporter)
+    {
+        if (Directory.Exists(warehouse.WorkDirectory))
+            foreach (var stale in Directory.GetDirectories(warehouse.WorkDirectory)) EtlRun.TryDelete(stale);
+        foreach (var run in new RunJournal(warehouse).CloseUnfinished())
+            reporter.Problem($"run {run.RunId} (started {run.StartedAt:yyyy-MM-dd HH:mm} UTC) never finished; recorded as interrupted");
+        foreach (var orphan in SnapshotPublisher.RemoveUnpublished(warehouse))
+            reporter.Progress($"removed {Path.GetFileName(orphan)}, left unpublished by a run that was stopped while publishing");
     }
 }

@@ -13,12 +13,13 @@ namespace Analytics.Etl.Pipeline;
 /// One run, holding the warehouse lock: copy the published snapshot to a private working copy, load every new
 /// or changed file into it, rebuild the models, run the data tests, and only if they pass publish the copy.
 /// </summary>
-internal sealed class EtlRun(RunOptions options, IRunReporter reporter, WarehouseDirectory warehouse, string runId)
+internal sealed class EtlRun(RunOptions options, IRunReporter reporter, WarehouseDirectory warehouse, string runId, IReadOnlyList<SourceInput> inputs)
 {
     private readonly DateTimeOffset startedAt = DateTimeOffset.UtcNow;
     private readonly string workDirectory = Path.Combine(warehouse.WorkDirectory, runId);
     private readonly List<LoadedFile> files = [];
     private readonly List<string> errors = [];
+    private readonly Dictionary<string, string> fileProblems = [];
     private IReadOnlyList<DataTestResult> tests = [];
 
     private string WorkingCopy => Path.Combine(workDirectory, "warehouse.duckdb");
@@ -26,12 +27,16 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
 
     public RunResult Execute()
     {
-        RemoveStaleWork();
         Directory.CreateDirectory(workDirectory);
         try
         {
             var (exitCode, status, published) = LoadTestPublish();
             return Result(exitCode, status, published);
+        }
+        catch (OperationCanceledException)
+        {
+            Fail("the run was stopped (Ctrl+C or SIGTERM) before it finished");
+            return Result(ExitCode.Stopped, "stopped", null);
         }
         catch (Exception stopped)
         {
@@ -61,8 +66,11 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             if (migrations.Count > 0) reporter.Progress($"schema migrated to version {Migrator.LatestVersion} ({migrations.Count} migrations)");
             SeedLoader.Load(connection, Seeds);
 
-            LoadAll(connection, Discover());
+            var discovered = Discover();
+            PausePoint.Reached("reading", reporter);
+            LoadAll(connection, discovered);
             if (errors.Count > 0) return (ExitCode.SourceUnreadable, "failed", null);
+            options.Cancellation.ThrowIfCancellationRequested();
 
             if (previous is not null && migrations.Count == 0 && !files.Any(file => file.Outcome == FileOutcome.Loaded))
             {
@@ -72,7 +80,9 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
 
             reporter.Progress($"building {ModelCatalog.All.Count} models");
             ModelBuilder.BuildAll(connection);
+            options.Cancellation.ThrowIfCancellationRequested();
             reporter.Progress($"running {DataTestCatalog.All.Count} data tests");
+            PausePoint.Reached("data-tests", reporter);
             tests = DataTestRunner.RunAll(connection);
             foreach (var failure in tests.Where(test => !test.Passed))
                 reporter.Problem($"data test {failure.Test.Name} on {failure.Test.Model} ({failure.Test.Severity}): {failure.FailingRows:N0} failing rows, e.g. {failure.Example}");
@@ -86,8 +96,10 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             connection.Execute("CHECKPOINT");
         }
 
+        options.Cancellation.ThrowIfCancellationRequested();
         reporter.Progress("publishing snapshot");
-        var published = SnapshotPublisher.Publish(warehouse, WorkingCopy, runId, Migrator.LatestVersion, options.SnapshotsToKeep);
+        var published = SnapshotPublisher.Publish(warehouse, WorkingCopy, runId, Migrator.LatestVersion, options.SnapshotsToKeep,
+            beforePointer: () => PausePoint.Reached("publish", reporter));
         return options.FailOnRejects && files.Sum(file => file.RowsRejected) > 0
             ? (ExitCode.RowsRejected, "published with rejects", published)
             : (ExitCode.Success, "published", published);
@@ -96,7 +108,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
     private List<DiscoveredFile> Discover()
     {
         var discovered = new List<DiscoveredFile>();
-        foreach (var (source, index) in options.Sources.Select((source, index) => (source, index)))
+        foreach (var (source, index) in inputs.Select((source, index) => (source, index)))
         {
             try
             {
@@ -104,7 +116,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             }
             catch (SourceFileException unreadable)
             {
-                Fail(unreadable.Message);
+                Fail(unreadable.Message, unreadable.SourcePath);
             }
         }
         reporter.FilesFound(discovered.Count);
@@ -116,20 +128,26 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
     {
         foreach (var file in discovered)
         {
+            options.Cancellation.ThrowIfCancellationRequested();
             reporter.FileStarted(file.SourcePath);
             try
             {
                 var loaded = FileLoader.Load(connection, file, runId, options.Today);
                 files.Add(loaded);
                 reporter.FileDone(loaded);
+                if (loaded.Outcome == FileOutcome.Loaded) PausePoint.Reached("loading", reporter);
             }
             catch (SourceFileException unreadable)
             {
-                Fail(unreadable.Message);
+                Fail(unreadable.Message, unreadable.SourcePath);
+            }
+            catch (Exception gone) when (gone is DuckDBException or IOException && !File.Exists(file.LocalPath))
+            {
+                Fail($"{file.SourcePath}: the file was removed while it was being read", file.SourcePath);
             }
             catch (DuckDBException engine)
             {
-                Fail($"{file.SourcePath}: could not be read as CSV ({FirstLine(engine.Message)})");
+                Fail($"{file.SourcePath}: could not be read as CSV ({FirstLine(engine.Message)})", file.SourcePath);
             }
         }
     }
@@ -149,23 +167,17 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             tests_run = tests.Count, tests_failed = tests.Count(test => !test.Passed),
         });
 
-    private void Fail(string message)
+    private void Fail(string message, string? sourcePath = null)
     {
         errors.Add(message);
+        if (sourcePath is not null) fileProblems.TryAdd(sourcePath, message);
         reporter.Problem(message);
     }
 
     private RunResult Result(ExitCode exitCode, string status, PublishedSnapshot? published) =>
-        new(runId, exitCode, status, files, errors, tests, published);
+        new(runId, exitCode, status, files, errors, tests, published) { FileProblems = fileProblems };
 
-    /// <summary>Work folders left by killed runs; safe to remove because this run holds the lock.</summary>
-    private void RemoveStaleWork()
-    {
-        if (!Directory.Exists(warehouse.WorkDirectory)) return;
-        foreach (var stale in Directory.GetDirectories(warehouse.WorkDirectory)) TryDelete(stale);
-    }
-
-    private static void TryDelete(string directory)
+    internal static void TryDelete(string directory)
     {
         try { if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true); }
         catch (IOException) { /* removed by the next run */ }

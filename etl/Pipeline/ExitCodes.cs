@@ -15,6 +15,8 @@ public enum ExitCode
     Busy = 4,
     /// <summary>Something else went wrong (disk full, permissions); nothing was published.</summary>
     Unexpected = 5,
+    /// <summary>Stopped by Ctrl+C or SIGTERM before it finished; nothing was published.</summary>
+    Stopped = 6,
     /// <summary>The command line was not understood.</summary>
     Usage = 64,
 }

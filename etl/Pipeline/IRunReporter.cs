@@ -5,6 +5,8 @@ namespace Analytics.Etl.Pipeline;
 /// <summary>Where a run says what it is doing: a progress display on a terminal, log lines elsewhere.</summary>
 public interface IRunReporter
 {
+    void RunStarted(string runId, string trigger) { }
+    void RunFinished(RunResult result) { }
     void Progress(string message);
     void FilesFound(int count);
     void FileStarted(string sourcePath);

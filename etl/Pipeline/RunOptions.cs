@@ -1,3 +1,4 @@
+using Analytics.Etl.Inbox;
 using Analytics.Etl.Sources;
 
 namespace Analytics.Etl.Pipeline;
@@ -10,4 +11,10 @@ public sealed record RunOptions(IReadOnlyList<string> Sources, string WarehouseD
     /// <summary>"Today" for the future-month check; tests pin it.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
     public ZipLimits ZipLimits { get; init; } = ZipLimits.Default;
+    /// <summary>A folder whose settled files the run also loads, then files as processed or rejected.</summary>
+    public InboxOptions? Inbox { get; init; }
+    /// <summary>Runs under the lock before the inbox is read: the optional download into the inbox.</summary>
+    public Func<IRunReporter, CancellationToken, Task>? FetchIntoInbox { get; init; }
+    /// <summary>Ctrl+C or SIGTERM: the run stops at its next step and publishes nothing.</summary>
+    public CancellationToken Cancellation { get; init; }
 }

@@ -27,7 +27,8 @@ public sealed class CommandLineTests(SampleWarehouseFixture sample)
 
     [Theory]
     [InlineData(new[] { "load" }, "unknown command 'load'")]
-    [InlineData(new[] { "run", "--warehouse", "x" }, "run needs at least one --source")]
+    [InlineData(new[] { "schedule", "--source", "x" }, "'--source' is not an option of 'schedule'")]
+    [InlineData(new[] { "run", "--log", "xml" }, "--log takes text or json")]
     [InlineData(new[] { "run", "--source" }, "--source needs a value")]
     [InlineData(new[] { "status", "--warehouse", "x", "--colour" }, "'--colour' is not an option of 'status'")]
     [InlineData(new[] { "run", "--source", "x", "--warehouse", "y", "--keep", "none" }, "--keep takes a whole number")]

@@ -40,7 +40,7 @@ public sealed class KilledRunTests : IDisposable
         Assert.Equal(expectedRecords, kept);
         Assert.Equal(9, warehouse.Scalar<long>("SELECT count(*) FROM meta.source_files WHERE source_kind = 'police_street' AND status = 'loaded'"));
         var runs = new Analytics.Warehouse.Storage.RunJournal(warehouse.Directory).Recent(3);
-        Assert.Contains(runs, run => run.Status == "running (or interrupted)");
+        Assert.Contains(runs, run => run.Status == "interrupted" && run.Failed);
         Assert.Empty(Directory.GetDirectories(warehouse.Directory.WorkDirectory));
     }
 

@@ -14,7 +14,7 @@ public sealed class EtlProcess : IDisposable
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment) start.Environment[name] = value;
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "analytics-etl.dll"));
+        start.ArgumentList.Add(EtlAssembly);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         process = Process.Start(start)!;
         process.OutputDataReceived += (_, line) => { if (line.Data is not null) lock (output) output.Add(line.Data); };
@@ -22,6 +22,15 @@ public sealed class EtlProcess : IDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
     }
+
+    /// <summary>
+    /// The ETL as its own build output holds it: the test project runs on the ASP.NET Core shared framework, so
+    /// the hosting and configuration assemblies the ETL carries are not copied beside the tests.
+    /// </summary>
+    private static string EtlAssembly { get; } = Path.Combine(RepositoryPaths.Root, "etl", "bin",
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "analytics-etl.dll");
+
+    public int Id => process.Id;
 
     public string Output { get { lock (output) return string.Join("\n", output); } }
 

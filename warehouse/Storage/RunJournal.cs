@@ -25,6 +25,19 @@ public sealed class RunJournal(WarehouseDirectory warehouse)
         stream.Flush(flushToDisk: true);
     }
 
+    /// <summary>
+    /// Closes the record of runs that started and never finished: called by the next run once it holds the lock,
+    /// when none of them can still be running.
+    /// </summary>
+    public IReadOnlyList<RunSummary> CloseUnfinished()
+    {
+        var unfinished = Recent(int.MaxValue).Where(run => run.FinishedAt is null).ToList();
+        foreach (var run in unfinished)
+            Append(new RunEvent("run_finished", run.RunId, DateTimeOffset.UtcNow, Status: "interrupted",
+                Message: "stopped before it finished (killed, or the machine went down); nothing was published"));
+        return unfinished;
+    }
+
     /// <summary>The latest runs, newest first, each folded from its start and finish events.</summary>
     public IReadOnlyList<RunSummary> Recent(int count)
     {
@@ -46,15 +59,27 @@ public sealed class RunJournal(WarehouseDirectory warehouse)
 public sealed record RunEvent(
     string Event, string RunId, DateTimeOffset At, string? Trigger = null, string? Status = null,
     int? FilesSeen = null, int? FilesLoaded = null, long? RowsRead = null, long? RowsLoaded = null, long? RowsRejected = null,
-    int? DataTestsFailed = null, string? PublishedSnapshot = null, string? Message = null);
+    int? DataTestsFailed = null, string? PublishedSnapshot = null, string? Message = null,
+    int? DataTestsRun = null, IReadOnlyList<RunFile>? Files = null);
+
+/// <summary>One file of a run: its path (archive.zip!member for a zip's files), outcome and rows.</summary>
+public sealed record RunFile(string Path, string Outcome, long RowsRead, long RowsLoaded, long RowsRejected, string? Note);
 
 public sealed record RunSummary(
     string RunId, DateTimeOffset StartedAt, DateTimeOffset? FinishedAt, string Trigger, string Status,
     int FilesSeen, int FilesLoaded, long RowsRead, long RowsLoaded, long RowsRejected, int DataTestsFailed,
     string? PublishedSnapshot, string? Message)
 {
+    public const string Interrupted = "running (or interrupted)";
+
+    public int DataTestsRun { get; init; }
+    public IReadOnlyList<RunFile> Files { get; init; } = [];
+
+    /// <summary>Ended without publishing or confirming the snapshot: failed, stopped, or (not finished) killed.</summary>
+    public bool Failed => FinishedAt is not null && Status is not ("published" or "published with rejects" or "unchanged" or "checked");
+
     internal static RunSummary From(RunEvent started) =>
-        new(started.RunId, started.At, null, started.Trigger ?? "manual", "running (or interrupted)", 0, 0, 0, 0, 0, 0, null, null);
+        new(started.RunId, started.At, null, started.Trigger ?? "manual", Interrupted, 0, 0, 0, 0, 0, 0, null, null);
 
     internal RunSummary With(RunEvent finished) => this with
     {
@@ -68,5 +93,7 @@ public sealed record RunSummary(
         DataTestsFailed = finished.DataTestsFailed ?? DataTestsFailed,
         PublishedSnapshot = finished.PublishedSnapshot ?? PublishedSnapshot,
         Message = finished.Message ?? Message,
+        DataTestsRun = finished.DataTestsRun ?? DataTestsRun,
+        Files = finished.Files ?? Files,
     };
 }

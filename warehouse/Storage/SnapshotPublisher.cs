@@ -9,7 +9,9 @@ namespace Analytics.Warehouse.Storage;
 /// </summary>
 public static class SnapshotPublisher
 {
-    public static PublishedSnapshot Publish(WarehouseDirectory warehouse, string workingCopy, string runId, int schemaVersion, int snapshotsToKeep)
+    /// <param name="beforePointer">Called between moving the file into snapshots/ and replacing the pointer (fault tests pause there).</param>
+    public static PublishedSnapshot Publish(WarehouseDirectory warehouse, string workingCopy, string runId, int schemaVersion, int snapshotsToKeep,
+        Action? beforePointer = null)
     {
         Directory.CreateDirectory(warehouse.SnapshotsDirectory);
         var snapshotPath = warehouse.SnapshotPath(runId);
@@ -19,6 +21,7 @@ public static class SnapshotPublisher
         var published = new PublishedSnapshot(
             Path.GetRelativePath(warehouse.Root, snapshotPath), runId, DateTimeOffset.UtcNow, schemaVersion)
         { Path = snapshotPath };
+        beforePointer?.Invoke();
         var temporary = warehouse.PointerPath + "." + runId + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
@@ -29,6 +32,26 @@ public static class SnapshotPublisher
 
         Prune(warehouse, snapshotsToKeep);
         return published;
+    }
+
+    /// <summary>
+    /// Snapshot files that a killed publish moved into snapshots/ but never pointed to: newer than the published
+    /// one, never read by anyone. Called by a run holding the lock, so no publish is under way.
+    /// </summary>
+    public static IReadOnlyList<string> RemoveUnpublished(WarehouseDirectory warehouse)
+    {
+        if (!Directory.Exists(warehouse.SnapshotsDirectory)) return [];
+        var published = warehouse.ReadPublished();
+        var orphans = Directory.GetFiles(warehouse.SnapshotsDirectory, "*.duckdb")
+            .Where(path => published is null || string.CompareOrdinal(Path.GetFileName(path), Path.GetFileName(published.Path)) > 0)
+            .ToList();
+        foreach (var path in orphans)
+        {
+            File.SetAttributes(path, FileAttributes.Normal);
+            File.Delete(path);
+        }
+        foreach (var pointer in Directory.GetFiles(warehouse.Root, Path.GetFileName(warehouse.PointerPath) + ".*.tmp")) File.Delete(pointer);
+        return orphans;
     }
 
     /// <summary>Deletes all but the newest snapshots, never the published one. Readers that still hold

@@ -1,0 +1,56 @@
+using Analytics.Warehouse;
+using Analytics.Warehouse.Storage;
+using Analytics.Warehouse.Testing;
+
+namespace Analytics.Etl.Pipeline;
+
+/// <summary>
+/// The nightly check: every data test run again on the published snapshot, read-only, and recorded in the run
+/// journal like a run, so a failure shows on the dashboard and in etl status. Holds the lock so it never reports
+/// on a snapshot a run is replacing.
+/// </summary>
+public static class DataTestCheck
+{
+    public static RunResult Run(string warehouseDirectory, string trigger, IRunReporter reporter)
+    {
+        var warehouse = new WarehouseDirectory(warehouseDirectory);
+        var runId = EtlPipeline.NewRunId();
+        using var runLock = WarehouseLock.TryAcquire(warehouse);
+        if (runLock is null)
+        {
+            var busy = $"another ETL run is in progress on {warehouse.Root}";
+            reporter.Problem(busy);
+            return new RunResult(runId, ExitCode.Busy, "busy", [], [busy], [], null);
+        }
+        if (warehouse.ReadPublished() is not { } published)
+        {
+            reporter.Progress("nothing has been published yet; nothing to check");
+            return new RunResult(runId, ExitCode.Success, "nothing to do", [], [], [], null);
+        }
+
+        var journal = new RunJournal(warehouse);
+        journal.Append(new RunEvent("run_started", runId, DateTimeOffset.UtcNow, Trigger: trigger));
+        reporter.RunStarted(runId, trigger);
+        RunResult result;
+        try
+        {
+            reporter.Progress($"running {DataTestCatalog.All.Count} data tests on {Path.GetFileName(published.Path)}");
+            using var connection = DuckDbConnections.OpenReadOnly(published.Path);
+            var tests = DataTestRunner.RunAll(connection);
+            foreach (var failure in tests.Where(test => !test.Passed))
+                reporter.Problem($"data test {failure.Test.Name} on {failure.Test.Model} ({failure.Test.Severity}): {failure.FailingRows:N0} failing rows, e.g. {failure.Example}");
+            var failed = tests.Count(test => test.BlocksPublish);
+            result = failed == 0
+                ? new RunResult(runId, ExitCode.Success, "checked", [], [], tests, published)
+                : new RunResult(runId, ExitCode.DataTestsFailed, "data tests failed", [], [$"{failed} data tests failed on the published snapshot {published.Snapshot}"], tests, published);
+        }
+        catch (Exception stopped) when (stopped is DuckDB.NET.Data.DuckDBException or IOException)
+        {
+            result = new RunResult(runId, ExitCode.Unexpected, "failed", [], [$"the check stopped: {stopped.Message.Split('\n')[0]}"], [], published);
+            reporter.Problem(result.Errors[0]);
+        }
+        journal.Append(RunEvents.Finished(result) with { PublishedSnapshot = null });
+        reporter.RunFinished(result);
+        return result;
+    }
+}

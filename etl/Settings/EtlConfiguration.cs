@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Configuration;
+
+namespace Analytics.Etl.Settings;
+
+/// <summary>
+/// The ETL's settings, read as ASP.NET Core reads the dashboard's: appsettings.json (shared with the dashboard,
+/// so both agree on Warehouse:Directory), then etlsettings.json, then a --settings file, then environment
+/// variables (Warehouse__Directory, Etl__Inbox, ...), each over the one before.
+/// </summary>
+public static class EtlConfiguration
+{
+    public static IConfiguration Load(string? settingsFile)
+    {
+        var builder = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true)
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "etlsettings.json"), optional: true);
+        if (settingsFile is not null)
+        {
+            var full = Path.GetFullPath(settingsFile);
+            if (!File.Exists(full)) throw new Cli.UsageException($"the settings file {settingsFile} does not exist");
+            builder.AddJsonFile(full, optional: false);
+        }
+        return builder.AddEnvironmentVariables().Build();
+    }
+
+    public static EtlSettings Etl(this IConfiguration configuration) =>
+        configuration.GetSection(EtlSettings.Section).Get<EtlSettings>() ?? new EtlSettings();
+}
