@@ -145,7 +145,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             {
                 Fail($"{file.SourcePath}: the file was removed while it was being read", file.SourcePath);
             }
-            catch (DuckDBException engine)
+            catch (DuckDBException engine) when (!IsWarehouseFailure(engine))
             {
                 Fail($"{file.SourcePath}: could not be read as CSV ({FirstLine(engine.Message)})", file.SourcePath);
             }
@@ -166,6 +166,10 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             rows_rejected = files.Sum(file => file.RowsRejected),
             tests_run = tests.Count, tests_failed = tests.Count(test => !test.Passed),
         });
+
+    /// <summary>Writing the working copy failed (a full disk, say): the run stops, and no source file is blamed.</summary>
+    private bool IsWarehouseFailure(DuckDBException engine) =>
+        engine.Message.Contains(WorkingCopy, StringComparison.Ordinal) || engine.Message.Contains("database has been invalidated", StringComparison.Ordinal);
 
     private void Fail(string message, string? sourcePath = null)
     {

@@ -10,10 +10,22 @@ public sealed class EtlProcess : IDisposable
 
     public EtlProcess(params string[] arguments) : this(new Dictionary<string, string>(), arguments) { }
 
-    public EtlProcess(IReadOnlyDictionary<string, string> environment, params string[] arguments)
+    public EtlProcess(IReadOnlyDictionary<string, string> environment, params string[] arguments) : this(environment, null, arguments) { }
+
+    /// <param name="fileSizeLimitKiB">
+    /// When set, the ETL runs under a file size limit (ulimit -f) with SIGXFSZ ignored, so every write past it fails
+    /// with an I/O error, as on a disk that has filled up.
+    /// </param>
+    public EtlProcess(IReadOnlyDictionary<string, string> environment, int? fileSizeLimitKiB, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var start = new ProcessStartInfo(fileSizeLimitKiB is null ? "dotnet" : "bash") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var (name, value) in environment) start.Environment[name] = value;
+        if (fileSizeLimitKiB is { } limit)
+        {
+            start.ArgumentList.Add("-c");
+            start.ArgumentList.Add($"trap '' XFSZ; ulimit -f {limit}; exec dotnet \"$@\"");
+            start.ArgumentList.Add("etl");
+        }
         start.ArgumentList.Add(EtlAssembly);
         foreach (var argument in arguments) start.ArgumentList.Add(argument);
         process = Process.Start(start)!;

@@ -27,5 +27,9 @@ public static class DataTestRunner
 
     private static string Describe(DbDataReader reader) =>
         string.Join(", ", Enumerable.Range(1, reader.FieldCount - 1)
-            .Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : reader.GetValue(i))}"));
+            .Select(i => $"{reader.GetName(i)}={(reader.IsDBNull(i) ? "NULL" : Shown(reader.GetValue(i)))}"));
+
+    private static string? Shown(object value) => value is System.Collections.IEnumerable list and not string
+        ? "[" + string.Join(", ", list.Cast<object>()) + "]"
+        : value.ToString();
 }
