@@ -15,7 +15,7 @@ public sealed partial class LoggingReporter(ILogger logger) : IRunReporter
     public void RunStarted(string runId, string trigger)
     {
         runScope?.Dispose();
-        runScope = logger.BeginScope(new Dictionary<string, object> { ["RunId"] = runId, ["Trigger"] = trigger });
+        runScope = RunScope(logger, runId, trigger);
         LogRunStarted(logger, runId, trigger);
     }
 
@@ -40,6 +40,8 @@ public sealed partial class LoggingReporter(ILogger logger) : IRunReporter
         LogFileDone(logger, file.SourcePath, file.Kind, outcome, file.RowsRead, file.RowsLoaded, file.RowsRejected, file.Note);
     }
     public void Problem(string message) => LogProblem(logger, message);
+
+    private static readonly Func<ILogger, string, string, IDisposable?> RunScope = LoggerMessage.DefineScope<string, string>("run {RunId} ({Trigger})");
 
     [LoggerMessage(EventId = 100, EventName = "run_started", Level = LogLevel.Information, Message = "run {RunId} started ({Trigger})")]
     private static partial void LogRunStarted(ILogger logger, string runId, string trigger);

@@ -13,13 +13,8 @@ public static class StructuredConsole
         logging.AddFilter("Quartz", LogLevel.Warning);
         logging.AddFilter("Microsoft", LogLevel.Warning);
         if (json)
-            logging.AddJsonConsole(options =>
-            {
-                options.IncludeScopes = true;
-                options.UseUtcTimestamp = true;
-                options.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
-                options.JsonWriterOptions = new System.Text.Json.JsonWriterOptions { Indented = false };
-            });
+            logging.AddConsole(options => options.FormatterName = JsonLineFormatter.FormatterName)
+                .AddConsoleFormatter<JsonLineFormatter, ConsoleFormatterOptions>();
         else
             logging.AddSimpleConsole(options =>
             {
