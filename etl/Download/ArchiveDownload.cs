@@ -8,7 +8,7 @@ namespace Analytics.Etl.Download;
 /// wrong), and giving up when no bytes arrive for the timeout: a whole-download deadline would have to allow
 /// for a slow line, a stall need not.
 /// </summary>
-public static class ArchiveDownload
+internal static class ArchiveDownload
 {
     public static async Task<long> SaveAsync(
         FoundArchive found, string path, PoliceArchiveSettings settings, Action<string> say, CancellationToken cancellation)
@@ -40,17 +40,17 @@ public static class ArchiveDownload
                 }
             }
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (!cancellation.IsCancellationRequested)
         {
-            throw new PoliceArchiveDownloadException(found.Address, $"no data for {ArchiveProbe.Seconds(settings.Timeout)} after {Bytes(received)}");
+            throw new PoliceArchiveDownloadException(found.Address, $"no data for {ArchiveProbe.Seconds(settings.Timeout)} after {Bytes(received)}", stopped);
         }
         catch (HttpRequestException failed)
         {
-            throw new PoliceArchiveDownloadException(found.Address, $"the connection failed after {Bytes(received)}: {failed.Message}");
+            throw new PoliceArchiveDownloadException(found.Address, $"the connection failed after {Bytes(received)}: {failed.Message}", failed);
         }
         catch (IOException failed) // the connection dropping (HttpIOException) or the disk filling up
         {
-            throw new PoliceArchiveDownloadException(found.Address, $"stopped after {Bytes(received)}: {failed.Message}");
+            throw new PoliceArchiveDownloadException(found.Address, $"stopped after {Bytes(received)}: {failed.Message}", failed);
         }
         say($"downloaded {Bytes(received)}");
         return received;

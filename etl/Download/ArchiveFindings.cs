@@ -5,7 +5,7 @@ namespace Analytics.Etl.Download;
 /// scratch folder so that the next runs report them again without downloading the same archive again for them.
 /// A newer archive is checked afresh.
 /// </summary>
-public static class ArchiveFindings
+internal static class ArchiveFindings
 {
     public const string NotInArchive = "not-in-archive";
     public const string NoNewestMonth = "no-newest-month";

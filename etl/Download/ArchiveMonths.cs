@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Analytics.Etl.Download;
 
 /// <summary>Months as data.police.uk writes them (YYYY-MM): in that form they sort in time order as text.</summary>
-public static class ArchiveMonths
+internal static class ArchiveMonths
 {
     /// <summary>Newest first: last month, the month before, ... (this month's archive cannot exist yet).</summary>
     public static IEnumerable<string> BackFrom(DateOnly today, int count)

@@ -4,7 +4,7 @@ using System.Net;
 namespace Analytics.Etl.Download;
 
 /// <summary>The newest archive on the server, its response open with only the headers read so far.</summary>
-public sealed record FoundArchive(string Month, string Address, HttpResponseMessage Response) : IDisposable
+internal sealed record FoundArchive(string Month, string Address, HttpResponseMessage Response) : IDisposable
 {
     public void Dispose() => Response.Dispose();
 }
@@ -14,7 +14,7 @@ public sealed record FoundArchive(string Month, string Address, HttpResponseMess
 /// archive some weeks after it ends. Each is a GET whose body is only read if it is wanted, so finding the
 /// newest costs one request per month rather than a HEAD and a GET.
 /// </summary>
-public static class ArchiveProbe
+internal static class ArchiveProbe
 {
     public static async Task<FoundArchive> FindNewestAsync(
         HttpClient http, PoliceArchiveSettings settings, DateOnly today, Action<string> say, CancellationToken cancellation)
@@ -45,14 +45,14 @@ public static class ArchiveProbe
         {
             return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, deadline.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (!cancellation.IsCancellationRequested)
+        catch (OperationCanceledException stopped) when (!cancellation.IsCancellationRequested)
         {
             // Our deadline, or the HttpClient's own Timeout if that is shorter.
-            throw new PoliceArchiveDownloadException(address, $"no answer within {Seconds(timeout)}");
+            throw new PoliceArchiveDownloadException(address, $"no answer within {Seconds(timeout)}", stopped);
         }
         catch (HttpRequestException failed)
         {
-            throw new PoliceArchiveDownloadException(address, failed.Message);
+            throw new PoliceArchiveDownloadException(address, failed.Message, failed);
         }
     }
 

@@ -33,11 +33,11 @@ internal static class BoundedCopy
         }
         catch (InvalidDataException broken)
         {
-            throw new PoliceArchiveDownloadException(address, $"entry '{entry.FullName}' is damaged ({broken.Message})");
+            throw new PoliceArchiveDownloadException(address, $"entry '{entry.FullName}' is damaged ({broken.Message})", broken);
         }
         catch (IOException failed)
         {
-            throw new PoliceArchiveDownloadException(address, $"could not extract '{entry.FullName}' to {target}: {failed.Message}");
+            throw new PoliceArchiveDownloadException(address, $"could not extract '{entry.FullName}' to {target}: {failed.Message}", failed);
         }
     }
 }

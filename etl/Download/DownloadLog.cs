@@ -1,7 +1,7 @@
 namespace Analytics.Etl.Download;
 
 /// <summary>What a download decided and did, passed to the caller's log as it happens and kept for the outcome.</summary>
-public sealed class DownloadLog(Action<string> log)
+internal sealed class DownloadLog(Action<string> log)
 {
     private readonly List<string> lines = [];
 

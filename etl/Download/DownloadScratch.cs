@@ -6,7 +6,7 @@ namespace Analytics.Etl.Download;
 /// a lock, so only one download at a time works in an inbox, and one folder per download, removed afterwards
 /// however the download ends (and, if the process was killed, by the next download).
 /// </summary>
-public sealed class DownloadScratch : IDisposable
+internal sealed class DownloadScratch : IDisposable
 {
     public const string FolderName = ".download";
 
@@ -33,9 +33,17 @@ public sealed class DownloadScratch : IDisposable
         // flock on Linux: the operating system releases it when the holder exits, however it exits.
         var lockFile = new FileStream(Path.Combine(root, "lock"), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None);
         var scratch = new DownloadScratch(root, lockFile);
-        foreach (var leftover in System.IO.Directory.GetDirectories(root)) TryDelete(leftover);
-        System.IO.Directory.CreateDirectory(scratch.Directory);
-        return scratch;
+        try
+        {
+            foreach (var leftover in System.IO.Directory.GetDirectories(root)) TryDelete(leftover);
+            System.IO.Directory.CreateDirectory(scratch.Directory);
+            return scratch;
+        }
+        catch
+        {
+            scratch.Dispose(); // releases the lock
+            throw;
+        }
     }
 
     public void Dispose()

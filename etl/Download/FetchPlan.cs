@@ -4,7 +4,7 @@ namespace Analytics.Etl.Download;
 /// Which configured forces need the newest archive: those with nothing loaded, or loaded only up to an older
 /// month, whose newest-month street file is not already in the inbox. The rest are each given a reason.
 /// </summary>
-public sealed record FetchPlan(IReadOnlyList<string> Forces, IReadOnlyList<string> Reasons)
+internal sealed record FetchPlan(IReadOnlyList<string> Forces, IReadOnlyList<string> Reasons)
 {
     public static FetchPlan Decide(
         IEnumerable<string> forces, Func<string, string?> latestLoaded, string month, InboxContents inbox,

@@ -5,7 +5,7 @@ namespace Analytics.Etl.Download;
 /// there is not fetched again, whichever folder it is in: a rejected file would only be rejected again, and
 /// staff who want it fetched again delete it.
 /// </summary>
-public sealed class InboxContents
+internal sealed class InboxContents
 {
     private readonly HashSet<string> names;
 

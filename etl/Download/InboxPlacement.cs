@@ -5,7 +5,7 @@ namespace Analytics.Etl.Download;
 /// the inbox never sees half a file; oldest month first and each month's street file last, so that the newest
 /// street file being there means everything before it is there too.
 /// </summary>
-public static class InboxPlacement
+internal static class InboxPlacement
 {
     public static IReadOnlyList<string> Place(IEnumerable<ExtractedFile> files, string inbox, Action<string> say)
     {

@@ -3,7 +3,7 @@ using System.IO.Compression;
 namespace Analytics.Etl.Download;
 
 /// <summary>A downloaded archive, open for reading: which forces and months it holds, and taking CSVs out of it.</summary>
-public sealed class PoliceArchive : IDisposable
+internal sealed class PoliceArchive : IDisposable
 {
     private readonly ZipArchive zip;
     private readonly string address;
@@ -37,9 +37,9 @@ public sealed class PoliceArchive : IDisposable
             zip = null;
             return archive;
         }
-        catch (InvalidDataException broken)
+        catch (Exception broken) when (broken is InvalidDataException or IOException)
         {
-            throw new PoliceArchiveDownloadException(address, $"not a readable zip archive ({broken.Message})");
+            throw new PoliceArchiveDownloadException(address, $"not a readable zip archive ({broken.Message})", broken);
         }
         finally
         {
@@ -67,4 +67,4 @@ public sealed class PoliceArchive : IDisposable
 }
 
 /// <summary>A CSV taken out of the archive, complete, waiting in the scratch folder to be moved into the inbox.</summary>
-public sealed record ExtractedFile(PoliceArchiveEntry Entry, string TemporaryPath);
+internal sealed record ExtractedFile(PoliceArchiveEntry Entry, string TemporaryPath);

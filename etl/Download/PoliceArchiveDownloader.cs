@@ -38,7 +38,7 @@ public sealed class PoliceArchiveDownloader(HttpClient http)
         catch (Exception failed) when (failed is IOException or UnauthorizedAccessException)
         {
             // The inbox's disk or permissions rather than the server: still a download that failed, named as one.
-            throw new PoliceArchiveDownloadException(found.Address, failed.Message);
+            throw new PoliceArchiveDownloadException(found.Address, failed.Message, failed);
         }
     }
 
@@ -136,7 +136,7 @@ public sealed class PoliceArchiveDownloader(HttpClient http)
         }
         catch (IOException busy)
         {
-            throw new PoliceArchiveDownloadException(address, $"could not take the download lock in {Path.Combine(inbox, DownloadScratch.FolderName)} (is another download into this inbox running?): {busy.Message}");
+            throw new PoliceArchiveDownloadException(address, $"could not take the download lock in {Path.Combine(inbox, DownloadScratch.FolderName)} (is another download into this inbox running?): {busy.Message}", busy);
         }
     }
 }

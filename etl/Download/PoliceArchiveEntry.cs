@@ -3,7 +3,7 @@ using System.Text.RegularExpressions;
 namespace Analytics.Etl.Download;
 
 /// <summary>One CSV in a data.police.uk archive, named YYYY-MM/YYYY-MM-force-kind.csv.</summary>
-public sealed partial record PoliceArchiveEntry(string EntryName, string Month, string Force, string Kind)
+internal sealed partial record PoliceArchiveEntry(string EntryName, string Month, string Force, string Kind)
 {
     public string FileName => FileNameFor(Month, Force, Kind);
 
