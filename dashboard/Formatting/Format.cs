@@ -13,4 +13,5 @@ public static class Format
     public static string Rate(double? value) => value is null || double.IsNaN(value.Value) ? "–" : value.Value.ToString("N1", Invariant);
     public static string Percent(double? proportion) => proportion is null || double.IsNaN(proportion.Value) ? "–" : (proportion.Value * 100).ToString("N1", Invariant) + "%";
     public static string Month(DateTime month) => month.ToString("MMMM yyyy", Invariant);
+    public static string UtcTime(DateTimeOffset at) => at.UtcDateTime.ToString("d MMM yyyy HH:mm", Invariant) + " UTC";
 }

@@ -9,16 +9,19 @@ namespace Analytics.Dashboard.Hosting;
 public static class DashboardServices
 {
     /// <summary>The warehouse folder, its read-only reader, every query class of the warehouse library, and the
-    /// first-start sample build.</summary>
+    /// first-start sample build. Query classes are per request: they read through the request's
+    /// <see cref="PinnedSnapshotReader"/>, so every figure of a page comes from one snapshot.</summary>
     public static IServiceCollection AddWarehouse(this IServiceCollection services, IConfiguration configuration)
     {
         services.Configure<WarehouseOptions>(configuration.GetSection(WarehouseOptions.Section));
         services.AddSingleton(provider => new WarehouseDirectory(
             WarehouseLocation.Resolve(provider.GetRequiredService<IOptions<WarehouseOptions>>().Value.Directory)));
         services.AddSingleton<WarehouseReader>();
+        services.AddScoped<PinnedSnapshotReader>();
+        services.AddScoped<IWarehouseReader>(provider => provider.GetRequiredService<PinnedSnapshotReader>());
         foreach (var queries in typeof(WarehouseReader).Assembly.GetExportedTypes()
                      .Where(type => type.Namespace == typeof(WarehouseReader).Namespace && type.Name.EndsWith("Queries", StringComparison.Ordinal) && !type.IsAbstract))
-            services.AddSingleton(queries);
+            services.AddScoped(queries);
         services.AddHostedService<SampleWarehouseBuilder>();
         return services;
     }
@@ -36,10 +39,11 @@ public static class DashboardServices
         });
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
+        // Chart builders and filter checks run queries, so they live per request like the query classes.
         foreach (var builder in typeof(DashboardServices).Assembly.GetTypes()
                      .Where(type => type.Namespace == "Analytics.Dashboard.Charts" && type.Name.EndsWith("Charts", StringComparison.Ordinal) && !type.IsAbstract && type.IsClass))
-            services.AddSingleton(builder);
-        services.AddSingleton<Filters.FilterOptions>();
+            services.AddScoped(builder);
+        services.AddScoped<Filters.FilterOptions>();
         services.AddSingleton<Charts.DistrictBoundaries>();
         return services;
     }

@@ -87,4 +87,16 @@ public sealed class DataPageTests(DashboardFixture dashboard)
         Assert.Contains($"{illustrative} illustrative return lines", text);
         Assert.Contains(dashboard.Warehouse.Scalar<string>("SELECT any_value(plan_title) FROM marts.objective_performance"), text);
     }
+
+    [Fact]
+    public async Task The_footer_names_the_snapshot_the_figures_come_from_and_when_it_was_published()
+    {
+        var published = dashboard.Warehouse.Published;
+        var html = await dashboard.Page("/data");
+
+        Assert.Equal(published.RunId, HtmlText.SnapshotRun(html));
+        var when = published.PublishedAt.UtcDateTime.ToString("d MMM yyyy HH:mm", CultureInfo.InvariantCulture);
+        Assert.Contains($"Data: snapshot published {when} UTC (run {published.RunId}", HtmlText.Text(html), StringComparison.Ordinal);
+        Assert.Null(HtmlText.SnapshotRun(await dashboard.Page("/accessibility"))); // a page that reads no data names no snapshot
+    }
 }

@@ -18,6 +18,10 @@ public static partial class HtmlText
             .ToList();
     }
 
+    /// <summary>The run id the page footer names as the snapshot its figures come from, or null when it names none.</summary>
+    public static string? SnapshotRun(string html) => SnapshotRunAttribute().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
+
+    [GeneratedRegex(@"data-snapshot-run=""([^""]*)""")] private static partial Regex SnapshotRunAttribute();
     [GeneratedRegex(@"<script\b[^>]*>.*?</script>", RegexOptions.Singleline)] private static partial Regex Scripts();
     [GeneratedRegex(@"<[^>]+>")] private static partial Regex Tags();
     [GeneratedRegex(@"\s+")] private static partial Regex Whitespace();

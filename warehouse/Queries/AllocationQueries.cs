@@ -19,7 +19,7 @@ public sealed record WhatIfAllocation(
 public sealed record AllocationWeights(double Fixed, double Crime, double Population, double CrimeRate);
 
 /// <summary>How each formula would share out a grant: marts.allocation_model, and intermediate.allocate_grant for what-if weights.</summary>
-public sealed class AllocationQueries(WarehouseReader reader)
+public sealed class AllocationQueries(IWarehouseReader reader)
 {
     public IReadOnlyList<GrantOption> Grants(string forceArea)
     {

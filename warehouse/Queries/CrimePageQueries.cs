@@ -10,7 +10,7 @@ public sealed record DistrictCrimeRow(
     string DistrictCode, string DistrictName, long Incidents, long AntiSocialBehaviour, long? Population, int? EstimateYear, string? EstimateSource);
 
 /// <summary>The crime page's figures: recorded crime and anti-social behaviour by month, type and district.</summary>
-public sealed class CrimePageQueries(WarehouseReader reader)
+public sealed class CrimePageQueries(IWarehouseReader reader)
 {
     private const string Asb = "Anti-social behaviour";
 

@@ -11,7 +11,7 @@ public sealed record CrimeByDistrictMonthRow(
 public sealed record DistrictPopulationRow(string DistrictCode, string DistrictName, int EstimateYear, long Population, string EstimateSource);
 
 /// <summary>Reads the crime marts. Every filter value is bound as a parameter.</summary>
-public sealed class CrimeQueries(WarehouseReader reader)
+public sealed class CrimeQueries(IWarehouseReader reader)
 {
     public IReadOnlyList<CrimeByDistrictMonthRow> CrimeByDistrictMonth(CrimeFilter filter)
     {

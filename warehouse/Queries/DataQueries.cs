@@ -19,7 +19,7 @@ public sealed record PlanFile(string PlanTitle, string PlanVersion);
 /// The data page: what the published snapshot was loaded from (meta tables), and the ETL's run journal, which
 /// also records runs that failed and so are not in any snapshot.
 /// </summary>
-public sealed class DataQueries(WarehouseReader reader, WarehouseDirectory warehouse)
+public sealed class DataQueries(IWarehouseReader reader, WarehouseDirectory warehouse)
 {
     private readonly LoadHistoryQueries history = new(reader);
 

@@ -13,7 +13,7 @@ public sealed record DistrictMeasureRow(
     double? ChangePercent, string Status, string StatusRule, bool IsSmallCount);
 
 /// <summary>One district's money, rate and plan measures for a financial year.</summary>
-public sealed class DistrictQueries(WarehouseReader reader)
+public sealed class DistrictQueries(IWarehouseReader reader)
 {
     /// <summary>Recorded crime per 1,000 residents with its 95% interval, for every district of the force area.</summary>
     public IReadOnlyList<DistrictRateRow> Rates(string forceArea, string year)

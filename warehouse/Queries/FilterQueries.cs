@@ -5,7 +5,7 @@ namespace Analytics.Warehouse.Queries;
 public sealed record DistrictOption(string Code, string Name);
 
 /// <summary>The values the dashboard's filters may take: what the published warehouse actually holds.</summary>
-public sealed class FilterQueries(WarehouseReader reader)
+public sealed class FilterQueries(IWarehouseReader reader)
 {
     /// <summary>Financial years with crime data for the force area, newest first, with the months each covers.</summary>
     public IReadOnlyList<(string Year, int MonthsCovered)> FinancialYears(string forceArea)

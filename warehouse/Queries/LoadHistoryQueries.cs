@@ -9,7 +9,7 @@ public sealed record SourceFileRow(
 public sealed record RejectRow(string SourcePath, long LineNumber, string? Field, string Reason, string? RawText);
 
 /// <summary>What was loaded into the published snapshot, and what was rejected.</summary>
-public sealed class LoadHistoryQueries(WarehouseReader reader)
+public sealed class LoadHistoryQueries(IWarehouseReader reader)
 {
     public IReadOnlyList<SourceFileRow> SourceFiles()
     {

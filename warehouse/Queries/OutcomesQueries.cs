@@ -16,7 +16,7 @@ public sealed record MeasureOption(string MeasureId, string MeasureTitle, string
 public sealed record QuarterValue(string Period, string AreaName, double? Value, double? BaselineValue);
 
 /// <summary>How the Police and Crime Plan's measures are doing (marts.objective_performance).</summary>
-public sealed class OutcomesQueries(WarehouseReader reader)
+public sealed class OutcomesQueries(IWarehouseReader reader)
 {
     /// <summary>Every measure of the plan for one area and period, in plan order.</summary>
     public IReadOnlyList<MeasureResult> Measures(string areaCode, string period)

@@ -7,7 +7,7 @@ public sealed record StatusCount(string Status, long Measures);
 public sealed record Freshness(DateTime? LatestMonth, DateTime? LastSuccessfulLoad, string? RunId);
 
 /// <summary>The overview page's figures for one force area and financial year.</summary>
-public sealed class OverviewQueries(WarehouseReader reader)
+public sealed class OverviewQueries(IWarehouseReader reader)
 {
     public Headlines Headlines(string forceArea, string year)
     {

@@ -10,7 +10,7 @@ public sealed record PanelDistrictValue(
     double? SpendPerCrime, double? SpendPer1000Population, double? CrimesPer1000, double? CrimesPer1000Low, double? CrimesPer1000High);
 
 /// <summary>The Police and Crime Panel report: plan periods, spend by funding stream and value for money by district.</summary>
-public sealed class PanelReportQueries(WarehouseReader reader)
+public sealed class PanelReportQueries(IWarehouseReader reader)
 {
     /// <summary>Periods the plan has results for in the force area: each year, then its quarters, newest year first.</summary>
     public IReadOnlyList<(string Period, string FinancialYear)> Periods(string forceArea)

@@ -21,7 +21,7 @@ public sealed record SpendLine(
     string Source, bool IsApportioned, string ApportionmentRule, long Districts, decimal Allocated, decimal? Spent);
 
 /// <summary>Where community safety money goes: marts.spend_by_district_year and marts.value_for_money for one force area and year.</summary>
-public sealed class SpendQueries(WarehouseReader reader)
+public sealed class SpendQueries(IWarehouseReader reader)
 {
     // Today's districts of the force area, optionally one of them: the rows every query below is narrowed to.
     private const string Districts = """

@@ -12,7 +12,7 @@ public sealed record DistrictValue(
 public sealed record ForceAreaValue(decimal Spent, double AnnualisedCrimes, long Population, double? SpendPer1000Population, double? CrimesPer1000Population);
 
 /// <summary>What each result costs, district by district: marts.value_for_money for the districts of one force area.</summary>
-public sealed class ValueForMoneyQueries(WarehouseReader reader)
+public sealed class ValueForMoneyQueries(IWarehouseReader reader)
 {
     public IReadOnlyList<DistrictValue> ByDistrict(string forceArea, string year)
     {

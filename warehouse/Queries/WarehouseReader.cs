@@ -4,44 +4,108 @@ using DuckDB.NET.Data;
 namespace Analytics.Warehouse.Queries;
 
 /// <summary>
-/// Opens the published snapshot of a warehouse folder read-only, for the dashboard and notebooks. It keeps one
-/// connection to the snapshot in use open, so that the database stays loaded between queries: opening a file
-/// costs about 20 ms, a connection to an open one almost nothing. When a new snapshot is published, the next
-/// query moves to it; queries already running finish on the snapshot they started on.
+/// Opens the published snapshot of a warehouse folder read-only, for the dashboard and notebooks. Make one per
+/// warehouse folder and keep it: it holds each snapshot in use open (an "anchor" connection), because opening a
+/// file costs about 20 ms and a connection to an open one almost nothing.
+/// <para>
+/// <see cref="Open"/> reads the pointer every time, so two queries may read two snapshots if a publish comes
+/// between them. <see cref="Lease"/> holds one snapshot for as long as the lease is kept; the dashboard takes one
+/// per request (<see cref="PinnedSnapshotReader"/>). A snapshot stays open while it is the latest published or
+/// leased, and is closed when neither is true any more, so that DuckDB lets go of a pruned file.
+/// </para>
 /// </summary>
-public sealed class WarehouseReader(WarehouseDirectory warehouse) : IDisposable
+public sealed class WarehouseReader(WarehouseDirectory warehouse) : IWarehouseReader, IDisposable
 {
+    // The pointer can name a file that a publish prunes before we open it; by then the pointer has moved on.
+    private const int AttemptsWhenPruned = 3;
+
     private readonly Lock gate = new();
-    private DuckDBConnection? anchor;
-    private string? anchorPath;
+    private readonly Dictionary<string, SnapshotAnchor> open = new(StringComparer.Ordinal);
+    private string? latestPath;
+    private bool disposed;
 
     public WarehouseDirectory Warehouse { get; } = warehouse;
 
+    /// <summary>A connection to the snapshot published now, for one query.</summary>
     /// <exception cref="WarehouseNotPublishedException">when no ETL run has published a snapshot yet.</exception>
     public DuckDBConnection Open()
     {
-        var published = Warehouse.ReadPublished() ?? throw new WarehouseNotPublishedException(Warehouse.Root);
+        using var lease = Lease();
+        return lease.Open(); // the connection keeps its database open after the lease is released
+    }
+
+    /// <summary>Holds the snapshot published now open until the lease is disposed.</summary>
+    /// <exception cref="WarehouseNotPublishedException">when no ETL run has published a snapshot yet.</exception>
+    public SnapshotLease Lease()
+    {
+        // The pointer is read under the lock, so the order of reads is the order of publishes and the latest
+        // snapshot this reader has seen never goes back to an older one.
         lock (gate)
         {
-            if (anchorPath != published.Path)
+            ObjectDisposedException.ThrowIf(disposed, this);
+            for (var attempt = 1; ; attempt++)
             {
-                var previous = anchor;
-                anchor = DuckDbConnections.OpenReadOnly(published.Path);
-                anchorPath = published.Path;
-                previous?.Dispose(); // its database stays open while a query still holds a connection to it
+                var published = Warehouse.ReadPublished() ?? throw new WarehouseNotPublishedException(Warehouse.Root);
+                try
+                {
+                    var anchor = Anchor(published);
+                    anchor.Leases++;
+                    return new SnapshotLease(this, anchor.Snapshot);
+                }
+                catch (DuckDBException) when (attempt < AttemptsWhenPruned && !File.Exists(published.Path))
+                {
+                    // Pruned after we read the pointer: read it again.
+                }
             }
         }
-        return DuckDbConnections.OpenReadOnly(published.Path);
+    }
+
+    internal void Release(PublishedSnapshot snapshot)
+    {
+        lock (gate)
+        {
+            if (!open.TryGetValue(snapshot.Path, out var anchor)) return; // closed by Dispose
+            anchor.Leases--;
+            if (anchor.Leases == 0 && snapshot.Path != latestPath) Close(anchor);
+        }
+    }
+
+    private SnapshotAnchor Anchor(PublishedSnapshot published)
+    {
+        if (!open.TryGetValue(published.Path, out var anchor))
+        {
+            anchor = new SnapshotAnchor(published, DuckDbConnections.OpenReadOnly(published.Path));
+            open.Add(published.Path, anchor);
+        }
+        if (latestPath != published.Path)
+        {
+            latestPath = published.Path;
+            foreach (var idle in open.Values.Where(other => other.Leases == 0 && other != anchor).ToList()) Close(idle);
+        }
+        return anchor;
+    }
+
+    private void Close(SnapshotAnchor anchor)
+    {
+        open.Remove(anchor.Snapshot.Path);
+        anchor.Connection.Dispose(); // DuckDB closes the file when its last connection closes
     }
 
     public void Dispose()
     {
         lock (gate)
         {
-            anchor?.Dispose();
-            anchor = null;
-            anchorPath = null;
+            disposed = true;
+            foreach (var anchor in open.Values.ToList()) Close(anchor);
+            latestPath = null;
         }
+    }
+
+    private sealed class SnapshotAnchor(PublishedSnapshot snapshot, DuckDBConnection connection)
+    {
+        public PublishedSnapshot Snapshot { get; } = snapshot;
+        public DuckDBConnection Connection { get; } = connection;
+        public int Leases { get; set; }
     }
 }
 

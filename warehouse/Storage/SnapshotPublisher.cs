@@ -54,8 +54,9 @@ public static class SnapshotPublisher
         return orphans;
     }
 
-    /// <summary>Deletes all but the newest snapshots, never the published one. Readers that still hold
-    /// a deleted file open keep reading it until they close it.</summary>
+    /// <summary>Deletes all but the newest snapshots, never the published one, and returns those deleted. Readers
+    /// that still hold a deleted file open keep reading it until they close it. A file that cannot be deleted
+    /// (Windows refuses while a reader has it open) is left for the next prune: it never fails the publish.</summary>
     public static IReadOnlyList<string> Prune(WarehouseDirectory warehouse, int snapshotsToKeep)
     {
         if (!Directory.Exists(warehouse.SnapshotsDirectory)) return [];
@@ -65,12 +66,22 @@ public static class SnapshotPublisher
             .Skip(Math.Max(1, snapshotsToKeep))
             .Where(path => path != published)
             .ToList();
+        var deleted = new List<string>();
         foreach (var path in doomed)
         {
-            File.SetAttributes(path, FileAttributes.Normal);
-            File.Delete(path);
-            File.Delete(path + ".wal");
+            try
+            {
+                // The write-ahead log first: while the snapshot file is still there, the next prune finds both.
+                File.Delete(path + ".wal");
+                File.SetAttributes(path, FileAttributes.Normal);
+                File.Delete(path);
+                deleted.Add(path);
+            }
+            catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
+            {
+                // Still in use: the next publish prunes it.
+            }
         }
-        return doomed;
+        return deleted;
     }
 }

@@ -1,0 +1,42 @@
+using Analytics.Warehouse.Storage;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Queries;
+
+/// <summary>
+/// Reads one snapshot throughout: the one published when its first query runs. The dashboard makes one per HTTP
+/// request, so that a publish in the middle of a request never mixes two snapshots on one page; disposing it at
+/// the end of the request releases the snapshot.
+/// </summary>
+public sealed class PinnedSnapshotReader(WarehouseReader reader) : IWarehouseReader, IDisposable
+{
+    private readonly Lock gate = new();
+    private SnapshotLease? lease;
+    private bool disposed;
+
+    /// <summary>The snapshot this reader's queries read, or null before its first query.</summary>
+    public PublishedSnapshot? Snapshot
+    {
+        get { lock (gate) return lease?.Snapshot; }
+    }
+
+    public DuckDBConnection Open()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            lease ??= reader.Lease();
+            return lease.Open();
+        }
+    }
+
+    public void Dispose()
+    {
+        lock (gate)
+        {
+            disposed = true;
+            lease?.Dispose();
+            lease = null;
+        }
+    }
+}
