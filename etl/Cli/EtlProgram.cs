@@ -51,7 +51,7 @@ public static class EtlProgram
         var configuration = EtlConfiguration.Load(command.Option("--settings"));
         var settings = configuration.Etl();
         var sources = command.All("--source");
-        var inbox = command.Option("--inbox") ?? (sources.Count == 0 ? InboxFolder(settings) : null);
+        var inbox = (command.Option("--inbox") ?? (sources.Count == 0 ? InboxFolder(settings) : null)) is { } given ? WarehouseLocation.Resolve(given) : null;
         if (sources.Count == 0 && inbox is null)
             throw new UsageException("run needs at least one --source, or an inbox (--inbox DIR, or Etl:Inbox in etlsettings.json)");
         var logFormat = LogFormat(command);
@@ -62,7 +62,7 @@ public static class EtlProgram
             SnapshotsToKeep = PositiveNumber(command, "--keep") ?? settings.SnapshotsToKeep,
             Trigger = command.Option("--trigger") ?? "manual",
             FailOnRejects = command.Has("--fail-on-rejects"),
-            Inbox = inbox is null ? null : new InboxOptions(WarehouseLocation.Resolve(inbox), TimeSpan.FromSeconds(settings.SettleSeconds)),
+            Inbox = inbox is null ? null : new InboxOptions(inbox, TimeSpan.FromSeconds(settings.SettleSeconds)),
             FetchIntoInbox = command.Has("--download") ? DownloadWiringFor(configuration).Fetch(warehouse, inbox) : null,
             Cancellation = stop.Token,
         };
@@ -167,7 +167,7 @@ public static class EtlProgram
 
     private static string? InboxFolder(EtlSettings settings) => NonEmpty(settings.Inbox);
 
-    private static DownloadWiring DownloadWiringFor(IConfiguration configuration) => new(configuration.GetSection("Etl:Download").Exists());
+    private static DownloadWiring DownloadWiringFor(IConfiguration configuration) => DownloadWiring.From(configuration);
 
     private static string? LogFormat(CommandLine command) => command.Option("--log") switch
     {
