@@ -17,6 +17,7 @@ public static class DashboardServices
         services.AddSingleton(provider => new WarehouseDirectory(
             WarehouseLocation.Resolve(provider.GetRequiredService<IOptions<WarehouseOptions>>().Value.Directory)));
         services.AddSingleton<WarehouseReader>();
+        services.AddSingleton(TimeProvider.System);
         services.AddScoped<PinnedSnapshotReader>();
         services.AddScoped<IWarehouseReader>(provider => provider.GetRequiredService<PinnedSnapshotReader>());
         foreach (var queries in typeof(WarehouseReader).Assembly.GetExportedTypes()

@@ -1,3 +1,5 @@
+using Analytics.Dashboard.Formatting;
+using Analytics.Warehouse.Operations;
 using Analytics.Warehouse.Queries;
 using Analytics.Warehouse.Storage;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -5,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Analytics.Dashboard.Pages;
 
 /// <summary>Where the data comes from, what was loaded and when, and what was rejected. Tables only, so no filters.</summary>
-public sealed class DataModel(DataQueries data) : PageModel
+public sealed class DataModel(DataQueries data, TimeProvider clock) : PageModel
 {
     public const int RejectLimit = 50;
     public const int JournalLimit = 20;
@@ -17,6 +19,8 @@ public sealed class DataModel(DataQueries data) : PageModel
     public IReadOnlyList<RejectRow> Rejects { get; private set; } = [];
     public IReadOnlyList<FundingSourceCount> FundingSources { get; private set; } = [];
     public IReadOnlyList<PlanFile> Plans { get; private set; } = [];
+    public IReadOnlyList<SourceFreshness> Freshness { get; private set; } = [];
+    public DateOnly Today { get; private set; }
 
     public void OnGet()
     {
@@ -27,6 +31,8 @@ public sealed class DataModel(DataQueries data) : PageModel
         Rejects = data.LatestRejects(RejectLimit);
         FundingSources = data.FundingSources();
         Plans = data.Plans();
+        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        Freshness = data.Freshness(Today);
     }
 
     /// <summary>Source kinds as the ETL names them, in words.</summary>
@@ -45,6 +51,13 @@ public sealed class DataModel(DataQueries data) : PageModel
         "plan_definition" => "Police and Crime Plan definition",
         _ => kind,
     };
+
+    /// <summary>A period as people say it: September 2025 for 2025-09, mid-2023 for a population estimate year.</summary>
+    public static string Period(string? period) =>
+        period is null ? "–"
+        : DateTime.TryParseExact(period + "-01", "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var month) ? Format.Month(month)
+        : period.Length == 4 ? "mid-" + period
+        : period;
 
     public static string When(DateTime? at) =>
         at is { } value ? value.ToString("d MMM yyyy HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "–";

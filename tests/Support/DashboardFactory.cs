@@ -1,18 +1,28 @@
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Analytics.Tests.Support;
 
 /// <summary>The real dashboard, in process, reading a warehouse the real ETL built from the bundled sample.</summary>
 // Any public type of the dashboard assembly names it to the factory; both the ETL and the dashboard have a Program.
-public sealed class DashboardFactory(string warehouseDirectory) : WebApplicationFactory<Analytics.Dashboard.Hosting.WarehouseOptions>
+/// <param name="clock">"Now" for the dashboard's freshness checks; the real clock unless a test pins it.</param>
+public sealed class DashboardFactory(string warehouseDirectory, TimeProvider? clock = null) : WebApplicationFactory<Analytics.Dashboard.Hosting.WarehouseOptions>
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Production");
         builder.UseSetting("Warehouse:Directory", warehouseDirectory);
         builder.UseSetting("Warehouse:BuildFromSampleWhenEmpty", "false");
+        if (clock is not null) builder.ConfigureTestServices(services => services.AddSingleton(clock));
     }
+}
+
+/// <summary>A clock stopped at one moment, for pages whose words depend on today's date.</summary>
+public sealed class FixedClock(DateTimeOffset now) : TimeProvider
+{
+    public override DateTimeOffset GetUtcNow() => now;
 }
 
 /// <summary>One sample warehouse and one dashboard over it, shared by the page tests.</summary>

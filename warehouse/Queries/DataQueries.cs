@@ -65,6 +65,13 @@ public sealed class DataQueries(IWarehouseReader reader, WarehouseDirectory ware
             """).ToList();
     }
 
+    /// <summary>Every source's latest period against the one its publisher should have out by <paramref name="today"/>.</summary>
+    public IReadOnlyList<Operations.SourceFreshness> Freshness(DateOnly today)
+    {
+        using var connection = reader.Open();
+        return Operations.FreshnessReport.Read(connection, today);
+    }
+
     public IReadOnlyList<PlanFile> Plans()
     {
         using var connection = reader.Open();
