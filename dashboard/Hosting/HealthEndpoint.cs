@@ -4,10 +4,13 @@ using Dapper;
 
 namespace Analytics.Dashboard.Hosting;
 
-/// <summary>/healthz: whether the published warehouse can be read, and which snapshot is in use.</summary>
+/// <summary>
+/// /healthz: whether the published warehouse can be read, and which snapshot is in use. "degraded" (still 200: the
+/// dashboard serves) when the newest ETL run failed or a source is overdue, as the pages' banner says.
+/// </summary>
 public static class HealthEndpoint
 {
-    public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", (WarehouseDirectory warehouse, PinnedSnapshotReader reader) =>
+    public static void MapHealth(this WebApplication app) => app.MapGet("/healthz", (WarehouseDirectory warehouse, PinnedSnapshotReader reader, OperationsQueries operations) =>
     {
         try
         {
@@ -16,10 +19,16 @@ public static class HealthEndpoint
             using (var connection = reader.Open())
                 months = connection.ExecuteScalar<long>("SELECT count(DISTINCT month) FROM marts.crime_by_district_month");
             var published = reader.Snapshot!;
+            var attention = operations.Status();
             return Results.Json(new
             {
-                status = "healthy", snapshot = published.Snapshot, run_id = published.RunId, published_at = published.PublishedAt,
-                schema_version = published.SchemaVersion, months_of_crime_data = months,
+                status = attention.NeedsAttention ? "degraded" : "healthy", snapshot = published.Snapshot, run_id = published.RunId,
+                published_at = published.PublishedAt, schema_version = published.SchemaVersion, months_of_crime_data = months,
+                newest_run_failed = attention.FailedRun?.RunId, failing_since = attention.FailingSince,
+                overdue_sources = attention.StaleSources.Select(source => new
+                {
+                    source = source.SourceKind, force = source.ForceSlug, latest = source.LatestPeriod, expected = source.ExpectedPeriod, since = source.StaleSince,
+                }),
             });
         }
         catch (WarehouseNotPublishedException)

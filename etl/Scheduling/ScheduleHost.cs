@@ -20,7 +20,7 @@ public static partial class ScheduleHost
     {
         var zone = TimeZoneFor(settings.TimeZone);
         var jobs = ValidJobs(settings, inboxDirectory);
-        if (jobs.Any(job => job.Job.Task == ScheduledTask.Download)) _ = download.Fetch(warehouseDirectory, inboxDirectory); // settings checked before the first firing
+        if (jobs.Any(job => job.Job.Task == ScheduledTask.Download)) download.CheckReady(inboxDirectory); // wrong settings stop the start, not a firing at 7am
         var warehouse = new WarehouseDirectory(warehouseDirectory);
         var state = new ScheduleState(warehouse);
 

@@ -33,6 +33,7 @@ public sealed class OperationsBannerTests : IDisposable
             if (html.Contains("data-operations-banner", StringComparison.Ordinal)) Assert.Fail($"{page}: {Banner(html)}");
         }
         Assert.Contains("Up to date", await Get(dashboard, "/data"));
+        Assert.Contains("\"status\":\"healthy\"", await Get(dashboard, "/healthz"));
     }
 
     [Fact]
@@ -51,6 +52,9 @@ public sealed class OperationsBannerTests : IDisposable
         }
         var data = await Get(dashboard, "/data");
         Assert.Contains("Overdue", data);
+        var health = await Get(dashboard, "/healthz");
+        Assert.Contains("\"status\":\"degraded\"", health);
+        Assert.Contains("\"since\":\"2025-12-31\"", health);
     }
 
     [Fact]
@@ -71,6 +75,7 @@ public sealed class OperationsBannerTests : IDisposable
             Assert.Contains("the header is not data.police.uk&#x27;s street header", banner);
         }
         Assert.Contains("tag--red", await Get(dashboard, "/data"));
+        Assert.Contains($"\"newest_run_failed\":\"{second.RunId}\"", await Get(dashboard, "/healthz"));
 
         File.Delete(broken);
         Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.Geography).ExitCode);

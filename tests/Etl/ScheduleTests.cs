@@ -126,6 +126,34 @@ public sealed class ScheduleTests(ITestOutputHelper output) : IDisposable
         Assert.Empty(Directory.GetDirectories(warehouse.Directory.WorkDirectory));
     }
 
+    [Theory]
+    [InlineData("every hour", "inbox", "UTC", "Etl:Schedule:hourly:Cron 'every hour' is not a cron expression")]
+    [InlineData("0 * * * *", "reload", "UTC", "Etl:Schedule:hourly:Task 'reload' is not one of inbox, download, check")]
+    [InlineData("0 * * * *", "inbox", "Kent/Maidstone", "Etl:TimeZone 'Kent/Maidstone' is not a time zone")]
+    [InlineData("0 * * * *", "download", "UTC", "the download needs settings: Etl:Download:Forces")]
+    public void A_schedule_setting_that_cannot_work_stops_the_start_naming_the_setting(string cron, string task, string zone, string message)
+    {
+        var path = Path.Combine(warehouse.Inputs, "bad-settings.json");
+        File.WriteAllText(path, JsonSerializer.Serialize(new
+        {
+            Etl = new
+            {
+                Inbox, TimeZone = zone,
+                Schedule = new Dictionary<string, object>
+                {
+                    ["inbox"] = new { Enabled = false }, ["nightly-data-tests"] = new { Enabled = false }, ["police-download"] = new { Enabled = false },
+                    ["hourly"] = new { Cron = cron, Task = task },
+                },
+            },
+        }));
+        var (output, errors) = (new StringWriter(), new StringWriter());
+
+        var exitCode = Analytics.Etl.Cli.EtlProgram.Execute(["schedule", "--settings", path, "--warehouse", warehouse.Root], output, errors);
+
+        Assert.Equal(64, exitCode);
+        Assert.Contains(message, errors.ToString());
+    }
+
     private void PublishGeography() => Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.Geography).ExitCode);
 
     private string Settings(params (string Name, string Cron, string Task)[] jobs)
