@@ -48,7 +48,8 @@ public static partial class ScheduleHost
         foreach (var (name, job) in jobs)
         {
             var next = Cron(job, zone).GetNextValidTimeAfter(DateTimeOffset.UtcNow);
-            var (last, catchUp) = (state.LastCompleted(name), Missed(state, name, job, zone) is not null);
+            var last = state.LastCompleted(name)?.ToString("o", System.Globalization.CultureInfo.InvariantCulture) ?? "never";
+            var catchUp = Missed(state, name, job, zone) is not null;
             LogJob(logger, name, job.Task, job.Cron, zone.Id, next, last, catchUp);
         }
         LogStarted(logger, warehouse.Root, inboxDirectory);
@@ -98,8 +99,8 @@ public static partial class ScheduleHost
     private static partial void LogStarted(ILogger logger, string warehouse, string? inbox);
 
     [LoggerMessage(EventId = 301, EventName = "schedule_job", Level = LogLevel.Information,
-        Message = "job {Job} ({Task}) on '{Cron}' ({TimeZone}): next {NextFiring:o}, last completed {LastCompleted:o}, catch-up now: {CatchUp}")]
-    private static partial void LogJob(ILogger logger, string job, string task, string cron, string timeZone, DateTimeOffset? nextFiring, DateTimeOffset? lastCompleted, bool catchUp);
+        Message = "job {Job} ({Task}) on '{Cron}' ({TimeZone}): next {NextFiring:o}, last completed {LastCompleted}, catch-up now: {CatchUp}")]
+    private static partial void LogJob(ILogger logger, string job, string task, string cron, string timeZone, DateTimeOffset? nextFiring, string lastCompleted, bool catchUp);
 
     [LoggerMessage(EventId = 302, EventName = "schedule_stopped", Level = LogLevel.Information, Message = "scheduler stopped")]
     private static partial void LogStopped(ILogger logger);
