@@ -9,6 +9,7 @@ namespace Analytics.Warehouse.Storage;
 ///   snapshots/RUN.duckdb   immutable published snapshots, newest kept
 ///   work/RUN/              a run's private working copy and scratch files
 ///   runs.jsonl             one line per run event, also for runs that failed
+///   schedule-state.json    when each scheduled job last completed (etl schedule)
 ///   etl.lock               held by the one run allowed at a time
 /// </code>
 /// </summary>
