@@ -27,7 +27,8 @@ public static class SafeZipExtractor
                 if (!target.StartsWith(root, StringComparison.Ordinal) || Path.IsPathRooted(entry.FullName))
                     throw new SourceFileException(sourcePath, $"entry '{entry.FullName}' points outside the archive's folder; refusing to extract it");
                 Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-                totalWritten += CopyBounded(entry, target, sourcePath, limits, totalWritten);
+                using (var output = File.Create(target))
+                    totalWritten += BoundedEntryCopy.Copy(entry, output, totalWritten, limits, problem => new SourceFileException(sourcePath, problem));
                 extracted.Add(new DiscoveredFile($"{sourcePath}!{entry.FullName}", target));
             }
         }
@@ -36,24 +37,5 @@ public static class SafeZipExtractor
             throw new SourceFileException(sourcePath, $"not a readable zip archive ({problem.Message})");
         }
         return extracted;
-    }
-
-    private static long CopyBounded(ZipArchiveEntry entry, string target, string sourcePath, ZipLimits limits, long writtenBefore)
-    {
-        using var input = entry.Open();
-        using var output = File.Create(target);
-        var buffer = new byte[81920];
-        long written = 0;
-        int read;
-        while ((read = input.Read(buffer)) > 0)
-        {
-            written += read;
-            if (written > limits.MaxEntryBytes || writtenBefore + written > limits.MaxTotalBytes)
-                throw new SourceFileException(sourcePath, $"entry '{entry.FullName}' expands past the size limit ({limits.MaxEntryBytes:N0} bytes per entry, {limits.MaxTotalBytes:N0} in all); it may be a zip bomb");
-            if (written > 1024 * 1024 && written > limits.MaxCompressionRatio * Math.Max(1, entry.CompressedLength))
-                throw new SourceFileException(sourcePath, $"entry '{entry.FullName}' expands more than {limits.MaxCompressionRatio:N0} times its compressed size; it may be a zip bomb");
-            output.Write(buffer, 0, read);
-        }
-        return written;
     }
 }
