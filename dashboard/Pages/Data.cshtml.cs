@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Analytics.Dashboard.Pages;
 
 /// <summary>Where the data comes from, what was loaded and when, and what was rejected. Tables only, so no filters.</summary>
-public sealed class DataModel(DataQueries data, TimeProvider clock) : PageModel
+public sealed class DataModel(DataQueries data, OperationsQueries operations) : PageModel
 {
     public const int RejectLimit = 50;
     public const int JournalLimit = 20;
@@ -26,13 +26,13 @@ public sealed class DataModel(DataQueries data, TimeProvider clock) : PageModel
     {
         Files = data.SourceFiles();
         Runs = data.LoadRuns();
-        Journal = data.Journal(JournalLimit);
+        Journal = operations.RecentRuns().Take(JournalLimit).ToList();
         Totals = data.TotalsByKind();
         Rejects = data.LatestRejects(RejectLimit);
         FundingSources = data.FundingSources();
         Plans = data.Plans();
-        Today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
-        Freshness = data.Freshness(Today);
+        Today = operations.Today;
+        Freshness = operations.Freshness();
     }
 
     /// <summary>Source kinds as the ETL names them, in words.</summary>

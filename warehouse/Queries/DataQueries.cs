@@ -1,4 +1,3 @@
-using Analytics.Warehouse.Storage;
 using Dapper;
 
 namespace Analytics.Warehouse.Queries;
@@ -16,18 +15,16 @@ public sealed record FundingSourceCount(string Source, long ReturnLines, string?
 public sealed record PlanFile(string PlanTitle, string PlanVersion);
 
 /// <summary>
-/// The data page: what the published snapshot was loaded from (meta tables), and the ETL's run journal, which
-/// also records runs that failed and so are not in any snapshot.
+/// The data page: what the published snapshot was loaded from (meta tables). The ETL's run journal, which also
+/// records runs that failed and so are not in any snapshot, comes from <see cref="OperationsQueries"/>.
 /// </summary>
-public sealed class DataQueries(IWarehouseReader reader, WarehouseDirectory warehouse)
+public sealed class DataQueries(IWarehouseReader reader)
 {
     private readonly LoadHistoryQueries history = new(reader);
 
     public IReadOnlyList<SourceFileRow> SourceFiles() => history.SourceFiles();
 
     public IReadOnlyList<RejectRow> LatestRejects(int limit) => history.LatestRejects(limit);
-
-    public IReadOnlyList<RunSummary> Journal(int count) => new RunJournal(warehouse).Recent(count);
 
     public IReadOnlyList<LoadRunRow> LoadRuns()
     {
@@ -63,13 +60,6 @@ public sealed class DataQueries(IWarehouseReader reader, WarehouseDirectory ware
             SELECT source AS Source, count(DISTINCT return_line_key) AS ReturnLines, min(source_url) AS ExampleUrl
             FROM marts.spend_by_district_year GROUP BY source ORDER BY source DESC
             """).ToList();
-    }
-
-    /// <summary>Every source's latest period against the one its publisher should have out by <paramref name="today"/>.</summary>
-    public IReadOnlyList<Operations.SourceFreshness> Freshness(DateOnly today)
-    {
-        using var connection = reader.Open();
-        return Operations.FreshnessReport.Read(connection, today);
     }
 
     public IReadOnlyList<PlanFile> Plans()
