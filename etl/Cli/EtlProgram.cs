@@ -68,12 +68,7 @@ public static class EtlProgram
         };
 
         RunResult result;
-        if (logFormat == "json")
-        {
-            using var loggers = StructuredConsole.Create(json: true);
-            result = EtlPipeline.Run(options, new LoggingReporter(loggers.CreateLogger("Analytics.Etl.Run")));
-        }
-        else if (logFormat is null && !Console.IsOutputRedirected && !command.Has("--plain") && ReferenceEquals(output, Console.Out))
+        if (logFormat is null && !Console.IsOutputRedirected && !command.Has("--plain") && ReferenceEquals(output, Console.Out))
         {
             result = null!;
             AnsiConsole.Progress().AutoClear(false).Start(context =>
@@ -85,7 +80,7 @@ public static class EtlProgram
         }
         else
         {
-            result = EtlPipeline.Run(options, new LogLineReporter(output));
+            result = WithLogReporter(logFormat, output, "Analytics.Etl.Run", reporter => EtlPipeline.Run(options, reporter));
         }
         foreach (var earlier in result.EarlierRuns) output.WriteLine(Summary(earlier));
         output.WriteLine(Summary(result));
@@ -96,16 +91,8 @@ public static class EtlProgram
     {
         var configuration = EtlConfiguration.Load(command.Option("--settings"));
         var trigger = command.Option("--trigger") ?? "manual check";
-        RunResult result;
-        if (LogFormat(command) == "json")
-        {
-            using var loggers = StructuredConsole.Create(json: true);
-            result = DataTestCheck.Run(WarehouseFolder(command, configuration), trigger, new LoggingReporter(loggers.CreateLogger("Analytics.Etl.Check")));
-        }
-        else
-        {
-            result = DataTestCheck.Run(WarehouseFolder(command, configuration), trigger, new LogLineReporter(output));
-        }
+        var warehouse = WarehouseFolder(command, configuration);
+        var result = WithLogReporter(LogFormat(command), output, "Analytics.Etl.Check", reporter => DataTestCheck.Run(warehouse, trigger, reporter));
         output.WriteLine(result.Status switch
         {
             "checked" => $"check {result.RunId}: all {result.DataTests.Count} data tests pass on {result.Published!.Snapshot}.",
@@ -122,6 +109,14 @@ public static class EtlProgram
         var inbox = command.Option("--inbox") ?? InboxFolder(settings);
         return ScheduleHost.Run(settings, WarehouseFolder(command, configuration), inbox is null ? null : WarehouseLocation.Resolve(inbox),
             DownloadWiringFor(configuration), jsonLogs: LogFormat(command) != "text");
+    }
+
+    /// <summary>Runs <paramref name="work"/> reporting as JSON log lines (--log json) or plain lines (otherwise).</summary>
+    private static RunResult WithLogReporter(string? logFormat, TextWriter output, string category, Func<IRunReporter, RunResult> work)
+    {
+        if (logFormat != "json") return work(new LogLineReporter(output));
+        using var loggers = StructuredConsole.Create(json: true);
+        return work(new LoggingReporter(loggers.CreateLogger(category)));
     }
 
     private static string Summary(RunResult result)

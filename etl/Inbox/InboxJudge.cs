@@ -20,7 +20,7 @@ public static class InboxJudge
         switch (result.ExitCode)
         {
             case ExitCode.DataTestsFailed when loadedSomething:
-                var failures = result.DataTests.Where(test => test.BlocksPublish).Select(test => $"- {test.Test.Model} {test.Test.Name}: {test.FailingRows:N0} failing rows, e.g. {test.Example}");
+                var failures = result.DataTests.Where(test => test.BlocksPublish).Select(test => "- " + test.Describe());
                 return new InboxVerdict(false, "Loaded, but the data tests failed afterwards, so nothing from this run was published:\n" + string.Join("\n", failures));
             case ExitCode.Success or ExitCode.RowsRejected or ExitCode.DataTestsFailed:
                 break;

@@ -14,14 +14,9 @@ public static class DataTestCheck
     public static RunResult Run(string warehouseDirectory, string trigger, IRunReporter reporter)
     {
         var warehouse = new WarehouseDirectory(warehouseDirectory);
-        var runId = EtlPipeline.NewRunId();
         using var runLock = WarehouseLock.TryAcquire(warehouse);
-        if (runLock is null)
-        {
-            var busy = $"another ETL run is in progress on {warehouse.Root}";
-            reporter.Problem(busy);
-            return new RunResult(runId, ExitCode.Busy, "busy", [], [busy], [], null);
-        }
+        if (runLock is null) return EtlPipeline.Busy(warehouse, reporter);
+        var runId = EtlPipeline.NewRunId();
         if (warehouse.ReadPublished() is not { } published)
         {
             reporter.Progress("nothing has been published yet; nothing to check");
@@ -38,7 +33,7 @@ public static class DataTestCheck
             using var connection = DuckDbConnections.OpenReadOnly(published.Path);
             var tests = DataTestRunner.RunAll(connection);
             foreach (var failure in tests.Where(test => !test.Passed))
-                reporter.Problem($"data test {failure.Test.Name} on {failure.Test.Model} ({failure.Test.Severity}): {failure.FailingRows:N0} failing rows, e.g. {failure.Example}");
+                reporter.Problem(failure.Describe());
             var failed = tests.Count(test => test.BlocksPublish);
             result = failed == 0
                 ? new RunResult(runId, ExitCode.Success, "checked", [], [], tests, published)

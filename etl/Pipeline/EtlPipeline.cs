@@ -15,17 +15,20 @@ public static class EtlPipeline
     {
         var warehouse = new WarehouseDirectory(options.WarehouseDirectory);
         using var runLock = WarehouseLock.TryAcquire(warehouse);
-        if (runLock is null)
-        {
-            var busy = $"another ETL run is in progress on {warehouse.Root}";
-            reporter.Problem(busy);
-            return new RunResult(NewRunId(), ExitCode.Busy, "busy", [], [busy], [], null);
-        }
+        if (runLock is null) return Busy(warehouse, reporter);
         RemoveWhatKilledRunsLeft(warehouse, reporter);
 
         var sources = options.Sources.Select(SourceInput.Given).ToList();
         if (options.Inbox is null) return RunOnce(options, reporter, warehouse, sources);
         return RunWithInbox(options, reporter, warehouse, sources, new InboxFolder(options.Inbox));
+    }
+
+    /// <summary>What a run or check that found the warehouse locked reports and returns.</summary>
+    internal static RunResult Busy(WarehouseDirectory warehouse, IRunReporter reporter)
+    {
+        var busy = $"another ETL run is in progress on {warehouse.Root}";
+        reporter.Problem(busy);
+        return new RunResult(NewRunId(), ExitCode.Busy, "busy", [], [busy], [], null);
     }
 
     public static string NewRunId() => $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";

@@ -85,7 +85,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             PausePoint.Reached("data-tests", reporter);
             tests = DataTestRunner.RunAll(connection);
             foreach (var failure in tests.Where(test => !test.Passed))
-                reporter.Problem($"data test {failure.Test.Name} on {failure.Test.Model} ({failure.Test.Severity}): {failure.FailingRows:N0} failing rows, e.g. {failure.Example}");
+                reporter.Problem(failure.Describe());
             if (tests.Any(test => test.BlocksPublish))
             {
                 errors.Add($"{tests.Count(test => test.BlocksPublish)} data tests failed; nothing was published");

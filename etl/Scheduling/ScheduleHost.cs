@@ -23,6 +23,7 @@ public static partial class ScheduleHost
         if (jobs.Any(job => job.Job.Task == ScheduledTask.Download)) download.CheckReady(inboxDirectory); // wrong settings stop the start, not a firing at 7am
         var warehouse = new WarehouseDirectory(warehouseDirectory);
         var state = new ScheduleState(warehouse);
+        var missed = jobs.ToDictionary(job => job.Name, job => Missed(state, job.Name, job.Job, zone)); // once, so logs say what was scheduled
 
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.AddEtlConsole(jsonLogs);
@@ -37,8 +38,8 @@ public static partial class ScheduleHost
                 quartz.AddJob<EtlJob>(configure => configure.WithIdentity(name).UsingJobData(EtlJob.TaskKey, job.Task));
                 quartz.AddTrigger(trigger => trigger.ForJob(name).WithIdentity(name)
                     .WithCronSchedule(Cron(job, zone), cron => cron.InTimeZone(zone).WithMisfireInstruction(CronTriggerMisfireInstruction.FireAndProceed)));
-                if (Missed(state, name, job, zone) is { } missed)
-                    quartz.AddTrigger(trigger => trigger.ForJob(name).WithIdentity(name + "-catch-up").UsingJobData(EtlJob.CatchUpKey, missed.ToString("o")).StartNow());
+                if (missed[name] is { } due)
+                    quartz.AddTrigger(trigger => trigger.ForJob(name).WithIdentity(name + "-catch-up").UsingJobData(EtlJob.CatchUpKey, due.ToString("o")).StartNow());
             }
         });
         builder.Services.AddQuartzHostedService(options => options.WaitForJobsToComplete = true);
@@ -49,8 +50,7 @@ public static partial class ScheduleHost
         {
             var next = Cron(job, zone).GetNextValidTimeAfter(DateTimeOffset.UtcNow);
             var last = state.LastCompleted(name)?.ToString("o", System.Globalization.CultureInfo.InvariantCulture) ?? "never";
-            var catchUp = Missed(state, name, job, zone) is not null;
-            LogJob(logger, name, job.Task, job.Cron, zone.Id, next, last, catchUp);
+            LogJob(logger, name, job.Task, job.Cron, zone.Id, next, last, missed[name] is not null);
         }
         LogStarted(logger, warehouse.Root, inboxDirectory);
         host.Run();

@@ -7,4 +7,7 @@ public sealed record DataTestResult(DataTest Test, long FailingRows, string? Exa
 {
     public bool Passed => FailingRows == 0;
     public bool BlocksPublish => !Passed && Test.Severity == "error";
+
+    /// <summary>A failure as operators read it in logs and notes: which test, on what, how many rows, one example.</summary>
+    public string Describe() => $"data test {Test.Name} on {Test.Model} ({Test.Severity}): {FailingRows:N0} failing rows, e.g. {Example}";
 }
