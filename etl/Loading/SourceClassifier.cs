@@ -71,6 +71,11 @@ public static partial class SourceClassifier
         var values = new Dictionary<string, object>();
         if (spec == SourceSpecs.OnsLsoaLookup)
             values["lsoa_vintage"] = header.Any(name => name.Equals("LSOA21CD", StringComparison.OrdinalIgnoreCase)) ? 2021 : 2011;
+        if (spec == SourceSpecs.OnsLsoaPopulation)
+        {
+            values["lsoa_vintage"] = header.Any(name => name.Equals("LSOA21CD", StringComparison.OrdinalIgnoreCase)) ? 2021 : 2011;
+            values["estimate_year"] = int.Parse(header.Select(name => SourceSpecs.LsoaPopulation().Match(name)).First(match => match.Success).Groups[1].Value);
+        }
         if (spec == SourceSpecs.OnsPartnershipNames) values["area_type"] = "partnership";
         if (spec == SourceSpecs.OnsForceAreaNames) values["area_type"] = "force_area";
         if (spec == SourceSpecs.OnsPopulation)

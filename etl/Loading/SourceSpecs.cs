@@ -86,6 +86,44 @@ public static partial class SourceSpecs
         ],
     };
 
+    public static SourceSpec OnsLsoaChanges { get; } = new()
+    {
+        LoadOrder = 1,
+        Kind = "ons_lsoa_changes",
+        RawTable = "raw.ons_lsoa_changes",
+        MapHeader = header => ByPattern(header,
+            ("lsoa11_code", Named("LSOA11CD")), ("lsoa11_name", Named("LSOA11NM")),
+            ("lsoa21_code", Named("LSOA21CD")), ("lsoa21_name", Named("LSOA21NM")),
+            ("change_indicator", Named("CHGIND")), ("district_code", DistrictCode()), ("district_name", DistrictName())),
+        Rules =
+        [
+            new("LSOA11CD", "lsoa11_code IS NULL OR NOT regexp_full_match(trim(lsoa11_code), '[EW]01\\d{6}')",
+                "'LSOA code ''' || coalesce(lsoa11_code, '') || ''' is not an E01 or W01 GSS code'"),
+            new("LSOA21CD", "lsoa21_code IS NULL OR NOT regexp_full_match(trim(lsoa21_code), '[EW]01\\d{6}')",
+                "'LSOA code ''' || coalesce(lsoa21_code, '') || ''' is not an E01 or W01 GSS code'"),
+            new("district code", "district_code IS NULL OR NOT regexp_full_match(trim(district_code), '[EW]0[6-9]\\d{6}')",
+                "'district code ''' || coalesce(district_code, '') || ''' is not a GSS district code'"),
+        ],
+    };
+
+    public static SourceSpec OnsLsoaPopulation { get; } = new()
+    {
+        LoadOrder = 1,
+        Kind = "ons_lsoa_population",
+        RawTable = "raw.ons_lsoa_population",
+        MapHeader = header => header.Count == 2 ? ByPattern(header, ("lsoa_code", LsoaCode()), ("population", LsoaPopulation())) : null,
+        FileLevelColumns = ["estimate_year", "lsoa_vintage"],
+        HelperColumns = "min(line_number) OVER (PARTITION BY lsoa_code) AS first_line_of_lsoa",
+        Rules =
+        [
+            new("LSOA code", "lsoa_code IS NULL OR NOT regexp_full_match(trim(lsoa_code), '[EW]01\\d{6}')",
+                "'LSOA code ''' || coalesce(lsoa_code, '') || ''' is not an E01 or W01 GSS code'"),
+            new("LSOA code", "line_number > first_line_of_lsoa", "'LSOA ' || lsoa_code || ' is listed again (first on line ' || first_line_of_lsoa || ')'"),
+            new("population", "TRY_CAST(population AS BIGINT) IS NULL OR TRY_CAST(population AS BIGINT) < 0",
+                "'population ''' || coalesce(population, '') || ''' is not a whole number'"),
+        ],
+    };
+
     public static SourceSpec OnsDistrictHierarchy { get; } = new()
     {
         LoadOrder = 1,
@@ -100,6 +138,43 @@ public static partial class SourceSpecs
             new("district code", "district_code IS NULL", "'the district code is blank'"),
             new("partnership code", "partnership_code IS NULL", "'the partnership code is blank'"),
             new("force area code", "force_area_code IS NULL", "'the force area code is blank'"),
+        ],
+    };
+
+    private static readonly string[] SeriesYears = ["pop_mid2021", "pop_mid2022", "pop_mid2023", "pop_mid2024"];
+
+    public static SourceSpec OnsPopulationSeries { get; } = new()
+    {
+        LoadOrder = 1,
+        Kind = "ons_population_series",
+        RawTable = "raw.ons_population_series",
+        MapHeader = header => ByPattern(header,
+            [("area_code", DistrictCode()), ("area_name", DistrictName()), ("geography", Named("Geography")),
+             .. SeriesYears.Select(column => (column, Named(column)))]),
+        Rules =
+        [
+            new("district code", "area_code IS NULL OR NOT regexp_full_match(trim(area_code), '[EW]0[6-9]\\d{6}')",
+                "'district code ''' || coalesce(area_code, '') || ''' is not a GSS district code'"),
+            .. SeriesYears.Select(column => new FieldRule(column,
+                $"{column} IS NOT NULL AND coalesce(TRY_CAST({column} AS BIGINT) < 0, true)",
+                $"'population ''' || {column} || ''' is not a whole number'")),
+        ],
+    };
+
+    private static readonly string[] NeighbourColumns = ["level", "area_code", "area_name", "rank", "neighbour_code", "neighbour_name", "relative_distance"];
+
+    public static SourceSpec OnsNearestNeighbours { get; } = new()
+    {
+        LoadOrder = 1,
+        Kind = "ons_nearest_neighbours",
+        RawTable = "raw.ons_nearest_neighbours",
+        MapHeader = header => Exactly(header, NeighbourColumns, NeighbourColumns),
+        Rules =
+        [
+            new("level", "level IS NULL OR level NOT IN ('LTLA', 'UTLA')", "'level ''' || coalesce(level, '') || ''' is not LTLA or UTLA'"),
+            new("area_code", "area_code IS NULL", "'the area code is blank'"),
+            new("neighbour_code", "neighbour_code IS NULL", "'the neighbour code is blank'"),
+            new("rank", "coalesce(TRY_CAST(rank AS INTEGER) < 1, true)", "'rank ''' || coalesce(rank, '') || ''' is not a whole number from 1'"),
         ],
     };
 
@@ -141,7 +216,8 @@ public static partial class SourceSpecs
 
     /// <summary>Loaded in this order, so that a header is claimed by the most specific spec.</summary>
     public static IReadOnlyList<SourceSpec> All { get; } =
-        [PoliceStreet, PoliceOutcomes, OnsDistrictHierarchy, OnsLsoaLookup, DistrictCodes, OnsPartnershipNames, OnsForceAreaNames, OnsPopulation,
+        [PoliceStreet, PoliceOutcomes, OnsDistrictHierarchy, OnsLsoaChanges, OnsLsoaLookup, OnsLsoaPopulation, DistrictCodes, OnsPartnershipNames,
+         OnsForceAreaNames, OnsPopulationSeries, OnsPopulation, OnsNearestNeighbours,
          FundingSpecs.FundingReturns, FundingSpecs.ServiceReturns];
 
     private static SourceSpec AreaNames(string areaType, string prefix) => new()
@@ -173,7 +249,8 @@ public static partial class SourceSpecs
 
     private static Regex Named(string pattern) => new($"^(?:{pattern})$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 
-    [GeneratedRegex(@"^LSOA(11|21)CD$", RegexOptions.IgnoreCase)] private static partial Regex LsoaCode();
+    [GeneratedRegex(@"^LSOA(11|21)CD$", RegexOptions.IgnoreCase)] internal static partial Regex LsoaCode();
+    [GeneratedRegex(@"^mid(\d{4})_population$", RegexOptions.IgnoreCase)] internal static partial Regex LsoaPopulation();
     [GeneratedRegex(@"^LSOA(11|21)NM$", RegexOptions.IgnoreCase)] private static partial Regex LsoaName();
     [GeneratedRegex(@"^LAD(\d{2})?CD$", RegexOptions.IgnoreCase)] private static partial Regex DistrictCode();
     [GeneratedRegex(@"^LAD(\d{2})?NM$", RegexOptions.IgnoreCase)] private static partial Regex DistrictName();

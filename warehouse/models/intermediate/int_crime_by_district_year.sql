@@ -1,17 +1,18 @@
 -- Recorded crime (anti-social behaviour apart) and positive outcomes of each district and financial year, as
--- published by the district's own force, for every district of a force area with data that year (zero counts kept).
+-- published by the district's own force (intermediate.int_crime_by_area_month), for every district of a force
+-- area with data that year (zero counts kept).
 WITH districts AS (
     SELECT coverage.force_area_code, coverage.financial_year, coverage.months_covered, district.district_code
     FROM intermediate.int_crime_coverage AS coverage
     JOIN core.dim_district AS district ON district.force_area_code = coverage.force_area_code AND district.is_current
 ),
 counts AS (
-    SELECT records.force_area_code, month.financial_year, records.district_code,
-           count(DISTINCT records.incident_id) FILTER (WHERE records.is_recorded_crime) AS recorded_crimes,
-           count(DISTINCT records.incident_id) FILTER (WHERE records.is_recorded_crime AND records.has_positive_outcome) AS positive_outcomes,
-           count(DISTINCT records.incident_id) FILTER (WHERE NOT records.is_recorded_crime) AS anti_social_behaviour
-    FROM intermediate.int_crime_records_classified AS records
-    JOIN core.dim_month AS month ON month.month_key = records.month_key
+    SELECT force_area_code, financial_year, area_code AS district_code,
+           sum(incidents) FILTER (WHERE is_recorded_crime) AS recorded_crimes,
+           sum(positive_outcomes) FILTER (WHERE is_recorded_crime) AS positive_outcomes,
+           sum(incidents) FILTER (WHERE NOT is_recorded_crime) AS anti_social_behaviour
+    FROM intermediate.int_crime_by_area_month
+    WHERE area_type = 'district'
     GROUP BY ALL
 )
 SELECT
@@ -19,8 +20,8 @@ SELECT
     districts.force_area_code,
     districts.district_code,
     districts.months_covered,
-    coalesce(counts.recorded_crimes, 0) AS recorded_crimes,
-    coalesce(counts.positive_outcomes, 0) AS positive_outcomes,
-    coalesce(counts.anti_social_behaviour, 0) AS anti_social_behaviour
+    CAST(coalesce(counts.recorded_crimes, 0) AS BIGINT) AS recorded_crimes,
+    CAST(coalesce(counts.positive_outcomes, 0) AS BIGINT) AS positive_outcomes,
+    CAST(coalesce(counts.anti_social_behaviour, 0) AS BIGINT) AS anti_social_behaviour
 FROM districts
 LEFT JOIN counts USING (force_area_code, financial_year, district_code)

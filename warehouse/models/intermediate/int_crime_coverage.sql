@@ -7,4 +7,5 @@ SELECT
     max(month.month) AS last_month
 FROM intermediate.int_crime_records_classified AS records
 JOIN core.dim_month AS month ON month.month_key = records.month_key
+WHERE records.force_area_code <> 'UNKNOWN'
 GROUP BY ALL

@@ -14,6 +14,9 @@ SELECT
     force.force_name,
     geography.district_code,
     geography.district_name AS current_district_name,
+    geography.partnership_code,
+    -- where the record lies, which may be outside the area of the force that published it
+    geography.force_area_code AS located_force_area_code,
     records.month_key,
     crime_type.crime_type,
     crime_type.is_recorded_crime,

@@ -8,6 +8,8 @@ SELECT
     month.month,
     month.financial_year,
     records.crime_type,
+    records.is_recorded_crime,
+    coalesce(district.force_area_code, 'UNKNOWN') AS district_force_area_code,
     count(DISTINCT records.incident_id) AS incidents,
     count(DISTINCT records.incident_id) FILTER (WHERE records.has_positive_outcome) AS positive_outcomes
 FROM intermediate.int_crime_records_classified AS records

@@ -4,6 +4,7 @@ SELECT
     lines.financial_year,
     lines.district_code,
     district.district_name,
+    district.force_area_code,
     lines.funder,
     lines.funding_stream,
     lines.commissioning_model,
