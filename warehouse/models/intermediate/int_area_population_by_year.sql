@@ -15,7 +15,7 @@ JOIN intermediate.int_district_partnerships AS bridge ON bridge.district_code = 
 GROUP BY bridge.partnership_code, population.financial_year
 UNION ALL
 SELECT 'force_area', district.force_area_code, district.force_area_code,
-       population.financial_year, sum(population.population),
+       population.financial_year, CAST(sum(population.population) AS BIGINT),
        string_agg(DISTINCT population.estimate_source, '; ')
 FROM intermediate.int_population_by_financial_year AS population
 JOIN core.dim_district AS district ON district.district_code = population.district_code AND district.is_current

@@ -15,15 +15,19 @@ district_spend AS (
     GROUP BY ALL
 ),
 spend AS (
-    SELECT 'district' AS area_type, district_code AS area_code, financial_year, spent, allocated FROM district_spend
+    SELECT 'district' AS area_type, district_code AS area_code, financial_year,
+           CAST(spent AS DECIMAL(18, 2)) AS spent, CAST(allocated AS DECIMAL(18, 2)) AS allocated
+    FROM district_spend
     UNION ALL
     SELECT 'partnership', bridge.partnership_code, spend.financial_year,
-           round(sum(spend.spent * bridge.population_share), 2), round(sum(spend.allocated * bridge.population_share), 2)
+           CAST(sum(spend.spent * bridge.population_share) AS DECIMAL(18, 2)),
+           CAST(sum(spend.allocated * bridge.population_share) AS DECIMAL(18, 2))
     FROM district_spend AS spend
     JOIN intermediate.int_district_partnerships AS bridge ON bridge.district_code = spend.district_code
     GROUP BY ALL
     UNION ALL
-    SELECT 'force_area', district.force_area_code, spend.financial_year, sum(spend.spent), sum(spend.allocated)
+    SELECT 'force_area', district.force_area_code, spend.financial_year,
+           CAST(sum(spend.spent) AS DECIMAL(18, 2)), CAST(sum(spend.allocated) AS DECIMAL(18, 2))
     FROM district_spend AS spend
     JOIN core.dim_district AS district ON district.district_code = spend.district_code AND district.is_current
     GROUP BY ALL
@@ -66,7 +70,7 @@ SELECT
     spend.spent IS NOT NULL AS has_spend,
     spend.allocated,
     spend.spent,
-    round(spend.spent * 1000 / nullif(population.population, 0), 2) AS spend_per_1000_population,
+    round(CAST(spend.spent AS DOUBLE) * 1000 / nullif(population.population, 0), 2) AS spend_per_1000_population,
     names.assignment_rule
 FROM area_years
 JOIN names USING (area_type, area_code)
