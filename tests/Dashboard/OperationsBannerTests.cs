@@ -18,7 +18,7 @@ public sealed class OperationsBannerTests : IDisposable
         // Street crime, geography and population only: the sample's outcomes file is a one-month extract.
         var street = Path.Combine(warehouse.Inputs, "street");
         foreach (var (name, lines) in PoliceCsv.KentStreetFiles()) PoliceCsv.Write(street, name, [.. lines]);
-        var run = warehouse.Run(RepositoryPaths.Geography, RepositoryPaths.Population, street);
+        var run = warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.Population, street]);
         Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
     }
 
@@ -78,7 +78,7 @@ public sealed class OperationsBannerTests : IDisposable
         Assert.Contains($"\"newest_run_failed\":\"{second.RunId}\"", await Get(dashboard, "/healthz"));
 
         File.Delete(broken);
-        Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.Geography).ExitCode);
+        Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.KentGeography).ExitCode);
         Assert.DoesNotContain("data-operations-banner", await Get(dashboard, "/"));
     }
 

@@ -28,7 +28,7 @@ public sealed class SnapshotSwitchingTests(ITestOutputHelper output) : IDisposab
     [Fact]
     public async Task The_dashboard_moves_to_each_new_snapshot_under_load_without_failing_or_mixing_a_request()
     {
-        Publish(RepositoryPaths.Geography, RepositoryPaths.Population, KentMonth(1));
+        Publish([.. RepositoryPaths.KentGeography, RepositoryPaths.Population, KentMonth(1)]);
         await using var dashboard = new DashboardFactory(warehouse.Root);
         dashboard.UseKestrel(0);
         dashboard.StartServer();

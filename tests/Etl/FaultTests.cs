@@ -55,7 +55,7 @@ public sealed class FaultTests : IDisposable
         Assert.Contains(failed.DataTests, test => test.BlocksPublish && test.Test.Name == "assert_funding_lines_fully_apportioned");
         AssertUnchanged(before);
 
-        var corrected = warehouse.Run(RepositoryPaths.Geography, RepositoryPaths.Population, funding);
+        var corrected = warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.Population, funding]);
         Assert.Equal(ExitCode.Success, corrected.ExitCode);
         Assert.Equal(1000.00m, warehouse.Scalar<decimal>("SELECT sum(allocated) FROM intermediate.int_funding_lines_apportioned"));
         Assert.Equal(1, warehouse.Scalar<long>("SELECT count(*) FROM meta.source_files WHERE source_kind = 'funding_returns' AND status = 'loaded'"));
@@ -106,7 +106,7 @@ public sealed class FaultTests : IDisposable
         AssertEveryKentRecordOnce();
     }
 
-    private (string Pointer, string Checksum) PublishGeography() => Publish(RepositoryPaths.Geography);
+    private (string Pointer, string Checksum) PublishGeography() => Publish(RepositoryPaths.KentGeography);
 
     private (string Pointer, string Checksum) Publish(params string[] sources)
     {

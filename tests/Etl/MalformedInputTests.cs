@@ -13,7 +13,7 @@ namespace Analytics.Tests.Etl;
 public sealed class MalformedInputTests : IDisposable
 {
     private readonly TemporaryWarehouse warehouse = new();
-    private static string KentLookup => Path.Combine(RepositoryPaths.Geography, "DERIVED_kent_medway_LSOA21_to_LAD.csv");
+    private static string KentLookup => RepositoryPaths.KentGeography[0];
 
     public static TheoryData<string, string[], int, string, string> RowRejects => new()
     {

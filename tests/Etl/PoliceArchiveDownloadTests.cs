@@ -280,7 +280,7 @@ public sealed class PoliceArchiveDownloadTests : IAsyncLifetime, IDisposable
     public async Task Downloaded_files_load_with_the_ETL_and_the_next_fetch_finds_nothing_new()
     {
         using var warehouse = new TemporaryWarehouse();
-        Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.Geography).ExitCode);
+        Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.KentGeography).ExitCode);
 
         var first = await Fetch(Settings(), new(LoadedPoliceMonths.Read(warehouse.Directory)));
         var run = warehouse.Run(Path.Combine(inbox, "police"));

@@ -38,7 +38,7 @@ public sealed class RepeatAndRepublishTests : IDisposable
             PoliceCsv.StreetHeader, PoliceCsv.Crime("a1"), PoliceCsv.Crime("a2"), PoliceCsv.Crime("a3", type: "Drugs"), PoliceCsv.Asb());
         var february = PoliceCsv.Write(Path.Combine(inputs, "first", "2025-02"), "2025-02-kent-street.csv",
             PoliceCsv.StreetHeader, PoliceCsv.Crime("b1", month: "2025-02"));
-        Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.Geography, Path.Combine(inputs, "first")).ExitCode);
+        Assert.Equal(ExitCode.Success, warehouse.Run([.. RepositoryPaths.KentGeography, Path.Combine(inputs, "first")]).ExitCode);
 
         // data.police.uk republishes January: one crime dropped, one outcome updated to a charge, one crime added.
         PoliceCsv.Write(Path.Combine(inputs, "second", "2025-01"), "2025-01-kent-street.csv",
@@ -66,7 +66,7 @@ public sealed class RepeatAndRepublishTests : IDisposable
     {
         var inputs = warehouse.Inputs;
         var january = PoliceCsv.Write(inputs, "2025-01-kent-street.csv", PoliceCsv.StreetHeader, PoliceCsv.Crime("j1"), PoliceCsv.Crime("j2"));
-        warehouse.Run(RepositoryPaths.Geography, january);
+        warehouse.Run([.. RepositoryPaths.KentGeography, january]);
         var february = PoliceCsv.Write(inputs, "2025-02-kent-street.csv", PoliceCsv.StreetHeader, PoliceCsv.Crime("f1", month: "2025-02"));
         var run = warehouse.Run(february);
 

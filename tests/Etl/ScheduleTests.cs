@@ -154,7 +154,7 @@ public sealed class ScheduleTests(ITestOutputHelper output) : IDisposable
         Assert.Contains(message, errors.ToString());
     }
 
-    private void PublishGeography() => Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.Geography).ExitCode);
+    private void PublishGeography() => Assert.Equal(ExitCode.Success, warehouse.Run(RepositoryPaths.KentGeography).ExitCode);
 
     private string Settings(params (string Name, string Cron, string Task)[] jobs)
     {

@@ -27,7 +27,7 @@ public sealed class AllocationTests(SampleWarehouseFixture sample)
     public void The_Home_Office_formula_gives_each_district_its_share_of_crimes_per_1000_residents()
     {
         var crimes = IndependentData.KentRecordedCrimes();
-        var population = IndependentData.Population2023();
+        var population = IndependentData.Population(2024);
         var districts = sample.Warehouse.Query<string>(
             "SELECT DISTINCT district_code FROM marts.allocation_model WHERE grant_name = 'Crime Reduction Grant'");
         var rate = districts.ToDictionary(d => d,

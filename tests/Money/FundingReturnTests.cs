@@ -8,12 +8,7 @@ namespace Analytics.Tests.Money;
 public sealed class FundingReturnTests : IDisposable
 {
     private readonly TemporaryWarehouse warehouse = new();
-    private static readonly string[] Geography =
-    [
-        Path.Combine(RepositoryPaths.Geography, "DERIVED_kent_medway_LSOA21_to_LAD.csv"),
-        Path.Combine(RepositoryPaths.Geography, "ons_PFA19_names_codes_UK_dec2019.csv"),
-        Path.Combine(RepositoryPaths.Geography, "ons_LAD19_CSP19_PFA19_lookup_EW_dec2019.csv"),
-    ];
+    private static readonly string[] Geography = RepositoryPaths.KentGeography;
 
     public static TheoryData<string, string, string, string> BadLines => new()
     {

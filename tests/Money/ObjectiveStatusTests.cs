@@ -38,10 +38,7 @@ public sealed class ObjectiveStatusTests : IDisposable
                   - {id: outcomes-increase, title: Outcomes, metric: positive_outcome_rate, crime_types: [Burglary], baseline: 2024/25 Q4, direction: increase}
             """);
         var run = warehouse.Run(
-            Path.Combine(RepositoryPaths.Geography, "DERIVED_kent_medway_LSOA21_to_LAD.csv"),
-            Path.Combine(RepositoryPaths.Geography, "ons_LAD19_CSP19_PFA19_lookup_EW_dec2019.csv"),
-            Path.Combine(RepositoryPaths.Geography, "ons_PFA19_names_codes_UK_dec2019.csv"),
-            inputs);
+            [.. RepositoryPaths.KentGeography, inputs]);
         Assert.True(run.ExitCode == Analytics.Etl.Pipeline.ExitCode.Success, TemporaryWarehouse.Explain(run));
     }
 

@@ -34,15 +34,26 @@ public static class PoliceCsv
         return lines;
     }
 
-    public static IEnumerable<(string Name, List<string> Lines)> KentStreetFiles()
+    /// <summary>Every Kent street file of the sample (both Kent downloads), as lines.</summary>
+    public static IEnumerable<(string Name, List<string> Lines)> KentStreetFiles() =>
+        SampleStreetFiles().Where(file => file.Name.EndsWith("-kent-street.csv", StringComparison.Ordinal));
+
+    /// <summary>Every street file of the sample, inside its zips or loose, as lines (header first).</summary>
+    public static IEnumerable<(string Name, List<string> Lines)> SampleStreetFiles()
     {
-        using var archive = ZipFile.OpenRead(RepositoryPaths.KentZip);
-        foreach (var entry in archive.Entries.Where(entry => entry.FullName.EndsWith("-street.csv", StringComparison.Ordinal)).ToList())
+        var police = Path.Combine(RepositoryPaths.Sample, "police");
+        foreach (var zip in Directory.GetFiles(police, "*.zip", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
         {
-            using var reader = new StreamReader(entry.Open());
-            var lines = new List<string>();
-            while (reader.ReadLine() is { } line) lines.Add(line);
-            yield return (entry.FullName, lines);
+            using var archive = ZipFile.OpenRead(zip);
+            foreach (var entry in archive.Entries.Where(entry => entry.FullName.EndsWith("-street.csv", StringComparison.Ordinal)).ToList())
+            {
+                using var reader = new StreamReader(entry.Open());
+                var lines = new List<string>();
+                while (reader.ReadLine() is { } line) lines.Add(line);
+                yield return ($"{Path.GetFileName(zip)}!{entry.FullName}", lines);
+            }
         }
+        foreach (var path in Directory.GetFiles(police, "*-street.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            yield return (path, File.ReadAllLines(path).ToList());
     }
 }

@@ -8,6 +8,10 @@ public static class RepositoryPaths
     public static string KentZip => Path.Combine(Sample, "police", "kent-2025-01-to-2025-09.zip");
     public static string Geography => Path.Combine(Sample, "geography");
     public static string Population => Path.Combine(Sample, "population");
+    /// <summary>Kent and Medway's rows of the national lookups (tests/data/kent-geography): fast geography for tests.</summary>
+    public static string[] KentGeography { get; } =
+        [Path.Combine(Root, "tests", "data", "kent-geography", "DERIVED_kent_medway_LSOA21_WD24_LAD24.csv"),
+         Path.Combine(Root, "tests", "data", "kent-geography", "DERIVED_kent_medway_LAD24_CSP24_PFA24.csv")];
 
     private static string FindRoot()
     {

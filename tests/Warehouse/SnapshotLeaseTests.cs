@@ -93,7 +93,7 @@ public sealed class SnapshotLeaseTests : IDisposable
         months++;
         var month = $"2025-{months:00}";
         var file = PoliceCsv.Write(warehouse.Inputs, $"{month}-kent-street.csv", PoliceCsv.StreetHeader, PoliceCsv.Crime($"c{months}", month: month));
-        var run = warehouse.Run(options => options with { SnapshotsToKeep = 1 }, months == 1 ? [RepositoryPaths.Geography, file] : [file]);
+        var run = warehouse.Run(options => options with { SnapshotsToKeep = 1 }, months == 1 ? [.. RepositoryPaths.KentGeography, file] : [file]);
         Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
         return warehouse.Published;
     }
