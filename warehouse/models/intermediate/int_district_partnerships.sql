@@ -2,7 +2,8 @@
 -- Most districts lie in one partnership (share 1). A district split between partnerships (the partnerships follow
 -- the districts that existed before a merger, warehouse/seeds/split_district_partnerships.csv) has one row per
 -- partnership: its records go to the partnership of the pre-merger district their LSOA lay in, and its residents
--- are shared in proportion to the residents of those LSOAs in the newest loaded LSOA estimates.
+-- are shared in proportion to the residents of those LSOAs in the newest loaded LSOA estimates (equally where no
+-- LSOA estimates are loaded, and the rule says so).
 WITH newest_lookup AS (
     SELECT max(file_id) AS file_id FROM staging.stg_ons__district_hierarchy
 ),
@@ -36,13 +37,17 @@ SELECT
     counted.force_area_code,
     counted.partnerships_in_district,
     counted.partnerships_in_district > 1 AS is_split_district,
-    CASE WHEN counted.partnerships_in_district = 1 THEN 1.0 ELSE weights.share END AS population_share,
+    CASE WHEN counted.partnerships_in_district = 1 THEN 1.0
+         ELSE coalesce(weights.share, 1.0 / counted.partnerships_in_district) END AS population_share,
     CASE WHEN counted.partnerships_in_district = 1 THEN 'the whole district'
          ELSE 'the part of the district that was ' || (
                   SELECT string_agg(split.predecessor_name, ' and ' ORDER BY split.predecessor_name)
                   FROM seeds.split_district_partnerships AS split
                   WHERE split.district_code = counted.district_code AND split.partnership_code = counted.partnership_code)
-              || ' before the merger: records by the 2011 LSOA they lie in, residents in proportion to those LSOAs'' residents ('
-              || printf('%.1f', 100 * weights.share) || '% of the district)' END AS assignment_rule
+              || ' before the merger: records by the 2011 LSOA they lie in, '
+              || CASE WHEN weights.share IS NULL
+                      THEN 'residents shared equally between its ' || counted.partnerships_in_district || ' partnerships (no LSOA population estimates are loaded)'
+                      ELSE 'residents in proportion to those LSOAs'' residents (' || printf('%.1f', 100 * weights.share) || '% of the district)' END
+         END AS assignment_rule
 FROM counted
 LEFT JOIN weights USING (district_code, partnership_code)
