@@ -43,9 +43,7 @@ public static class IndependentData
     /// lookup, each district code taken to today's active code (districts merged in 2023 to their successors).</summary>
     public static Dictionary<string, string> LsoaToDistrict()
     {
-        var active = ReadCsv(Path.Combine(RepositoryPaths.Geography, "drkane_la_all_codes.csv"))
-            .ToDictionary(row => row.Row["LADCD"], row => row.Row["LADCD_ACTIVE"]);
-        string Active(string code) => active.TryGetValue(code, out var now) ? now : code;
+        var Active = ActiveDistrictCode();
         var map = new Dictionary<string, string>();
         foreach (var (_, row) in ReadCsv(Path.Combine(RepositoryPaths.Geography, "DERIVED_ons_LSOA21_WD24_LAD24_lookup_EW.csv")))
             map[row["LSOA21CD"]] = Active(row["LAD24CD"]);
@@ -53,6 +51,14 @@ public static class IndependentData
         foreach (var (_, row) in exactFit) map.TryAdd(row["LSOA21CD"], Active(row["LAD22CD"]));
         foreach (var (_, row) in exactFit) map.TryAdd(row["LSOA11CD"], Active(row["LAD22CD"]));
         return map;
+    }
+
+    /// <summary>Today's code of any district code since 2011, from the code history bundled with the sample.</summary>
+    public static Func<string, string> ActiveDistrictCode()
+    {
+        var active = ReadCsv(Path.Combine(RepositoryPaths.Geography, "drkane_la_all_codes.csv"))
+            .ToDictionary(row => row.Row["LADCD"], row => row.Row["LADCD_ACTIVE"]);
+        return code => active.TryGetValue(code, out var now) ? now : code;
     }
 
     /// <summary>Residents by district code for one mid-year, from the ONS series bundled with the sample.</summary>

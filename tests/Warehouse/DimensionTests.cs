@@ -72,10 +72,25 @@ public sealed class DimensionTests(SampleWarehouseFixture sample)
     }
 
     [Fact]
-    public void Population_estimates_load_from_both_published_layouts()
+    public void Population_estimates_of_every_district_and_year_come_from_the_ONS_series_as_published()
     {
-        var medway = sample.Warehouse.Query<(int Year, long Population)>(
-            "SELECT estimate_year, population FROM marts.population_by_district_year WHERE district_code = 'E06000035' ORDER BY 1");
-        Assert.Equal([(2022, 282702L), (2023, 286800L)], medway);
+        // 2023 codes as published, each taken to today's code (Barnsley and Sheffield have new codes since 2024)
+        var active = IndependentData.ActiveDistrictCode();
+        var published = IndependentData.ReadCsv(Path.Combine(RepositoryPaths.Population, "DERIVED_ons_mye_mid2021_to_mid2024_by_lad23.csv"))
+            .SelectMany(row => Enumerable.Range(2021, 4).Select(year => (active(row.Row["LAD23CD"]), year, long.Parse(row.Row[$"pop_mid{year}"]))))
+            .Order().ToList();
+        var inMart = sample.Warehouse.Query<(string District, int Year, long Population)>(
+            "SELECT district_code, estimate_year, population FROM marts.population_by_district_year ORDER BY 1, 2");
+
+        Assert.Equal(318 * 4, published.Count);
+        Assert.Equal(published, inMart);
+    }
+
+    [Fact]
+    public void Every_dimension_of_the_national_geography_has_an_unknown_member_and_every_force_area()
+    {
+        Assert.Equal(1, sample.Warehouse.Scalar<long>("SELECT count(*) FROM core.dim_partnership WHERE partnership_code = 'UNKNOWN'"));
+        Assert.Equal(314, sample.Warehouse.Scalar<long>("SELECT count(*) FROM core.dim_partnership WHERE partnership_code <> 'UNKNOWN'"));
+        Assert.Equal(43, sample.Warehouse.Scalar<long>("SELECT count(*) FROM core.dim_force_area WHERE force_area_code <> 'UNKNOWN' AND districts > 0"));
     }
 }
