@@ -61,10 +61,12 @@ public static class SnapshotPublisher
     {
         if (!Directory.Exists(warehouse.SnapshotsDirectory)) return [];
         var published = warehouse.ReadPublished()?.Path;
+        // Newest first by when the file was written: run ids name the second, and two runs can share one.
         var doomed = Directory.GetFiles(warehouse.SnapshotsDirectory, "*.duckdb")
-            .OrderByDescending(path => Path.GetFileName(path), StringComparer.Ordinal)
-            .Skip(Math.Max(1, snapshotsToKeep))
             .Where(path => path != published)
+            .OrderByDescending(File.GetLastWriteTimeUtc)
+            .ThenByDescending(path => Path.GetFileName(path), StringComparer.Ordinal)
+            .Skip(Math.Max(1, snapshotsToKeep) - (published is null ? 0 : 1))
             .ToList();
         var deleted = new List<string>();
         foreach (var path in doomed)
