@@ -1,5 +1,5 @@
 -- What allocation formulas share grants by: for each force area and financial year with crime data, each
--- current district's recorded crime (anti-social behaviour apart), residents and crimes per 1,000 residents.
+-- current district's recorded crime (anti-social behaviour apart), residents and crimes per 1,000 residents a year.
 SELECT
     crime.financial_year,
     crime.force_area_code,
@@ -9,7 +9,7 @@ SELECT
     crime.recorded_crimes,
     population.population,
     population.estimate_source,
-    1000.0 * crime.recorded_crimes / nullif(population.population, 0) AS crimes_per_1000
+    intermediate.per_1000_a_year(crime.recorded_crimes, crime.months_covered, population.population) AS crimes_per_1000
 FROM intermediate.int_crime_by_district_year AS crime
 JOIN core.dim_district AS district ON district.district_code = crime.district_code AND district.is_current
 JOIN intermediate.int_population_by_financial_year AS population

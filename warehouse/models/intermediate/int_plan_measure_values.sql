@@ -89,7 +89,7 @@ SELECT
     grid.*,
     CASE metric
         WHEN 'incidents' THEN incidents / months_covered
-        WHEN 'rate_per_1000' THEN 1000.0 * incidents * 12 / months_covered / nullif(population, 0)
+        WHEN 'rate_per_1000' THEN intermediate.per_1000_a_year(incidents, months_covered, population)
         WHEN 'positive_outcome_rate' THEN positive_outcomes / nullif(incidents, 0)
     END AS value,
     -- the count the value's uncertainty rests on: incidents, or the crimes an outcome rate is a share of

@@ -1,8 +1,8 @@
 -- The crime and anti-social behaviour rates of every district, Community Safety Partnership and police force
 -- area, per financial year and crime type ('All recorded crime' sums the recorded crime types; anti-social
 -- behaviour is its own row, never in it). The one place these rates are defined:
---   incidents_per_1000: incidents scaled to a full year when fewer than twelve months are loaded
---     (x 12 / months_covered), per 1,000 residents of the ONS estimate for the year the financial year starts in;
+--   incidents_per_1000: incidents per 1,000 residents a year (macros/per_1000_a_year.sql: a partial year scaled to
+--     twelve months), residents from the ONS estimate for the year the financial year starts in;
 --   its 95% interval: Byar's approximation for a Poisson count, scaled as the rate is;
 --   positive_outcome_rate: crimes with a positive outcome / crimes (recorded crime only), with a 95% Wilson interval.
 -- Every area of a force area with data that year has a row for every crime type, zero counts included.
@@ -47,7 +47,7 @@ joined AS (
            CAST(coalesce(counts.incidents, 0) AS BIGINT) AS incidents,
            CAST(coalesce(counts.positive_outcomes, 0) AS BIGINT) AS positive_outcomes,
            population.population, population.estimate_source AS population_estimate,
-           1000.0 * 12 / grid.months_covered / nullif(population.population, 0) AS per_1000_a_year
+           intermediate.per_1000_a_year(1, grid.months_covered, population.population) AS per_1000_a_year
     FROM grid
     LEFT JOIN counts USING (area_type, area_code, financial_year, crime_type)
     LEFT JOIN intermediate.int_area_population_by_year AS population USING (area_type, area_code, financial_year)
