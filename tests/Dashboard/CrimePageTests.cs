@@ -31,7 +31,9 @@ public sealed partial class CrimePageTests(DashboardFixture dashboard)
             Assert.Equal($"{crimes[row[0]]:N0}", row[2]);
             Assert.Equal(rates[row[0]].ToString("N1", System.Globalization.CultureInfo.InvariantCulture), row[3]);
         }
-        Assert.Contains("ONS mid-2023 population estimate", HtmlText.Text(html));
+        var estimate = dashboard.Warehouse.Scalar<string>(
+            "SELECT any_value(population_estimate) FROM marts.value_for_money WHERE financial_year = '2025/26' AND force_area_code = 'E23000032'");
+        Assert.Contains(estimate, HtmlText.Text(html));
     }
 
     [Fact]
@@ -86,8 +88,8 @@ public sealed partial class CrimePageTests(DashboardFixture dashboard)
         var features = choropleth["geojson"]!["features"]!.AsArray();
 
         Assert.Equal(13, features.Count);
-        Assert.Equal("properties.LADCD", (string?)choropleth["featureidkey"]);
-        Assert.All(choropleth["locations"]!.AsArray(), code => Assert.Contains(features, f => (string?)f!["properties"]!["LADCD"] == (string?)code));
+        Assert.Equal("properties.LAD23CD", (string?)choropleth["featureidkey"]);
+        Assert.All(choropleth["locations"]!.AsArray(), code => Assert.Contains(features, f => (string?)f!["properties"]!["LAD23CD"] == (string?)code));
         var geo = figure["layout"]!["geo"]!;
         Assert.False((bool)geo["showland"]!);
         Assert.Equal("locations", (string?)geo["fitbounds"]);
