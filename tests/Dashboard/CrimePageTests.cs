@@ -82,8 +82,7 @@ public sealed partial class CrimePageTests(DashboardFixture dashboard)
     public async Task The_map_carries_its_own_boundaries_and_loads_nothing_from_another_host()
     {
         var html = await dashboard.Page("/crime?year=2025/26");
-        var island = Island().Matches(html).Single(m => m.Groups["id"].Value == "district-rates").Groups["json"].Value;
-        var figure = JsonNode.Parse(island.Replace("<\\/", "</", StringComparison.Ordinal))!;
+        var (figure, island) = HtmlText.Chart(html, "district-rates");
         var choropleth = figure["data"]!.AsArray().Single(trace => (string?)trace!["type"] == "choropleth")!;
         var features = choropleth["geojson"]!["features"]!.AsArray();
 
@@ -114,7 +113,4 @@ public sealed partial class CrimePageTests(DashboardFixture dashboard)
         Assert.Contains("‘Piracy’ is not a crime type", text);
         Assert.Contains("Where and when is crime happening?", text);
     }
-
-    [GeneratedRegex("<script type=\"application/json\" data-chart-for=\"(?<id>[^\"]+)\"[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex Island();
 }

@@ -79,8 +79,7 @@ public sealed partial class ForceAreaPageTests(DashboardFixture dashboard)
     public async Task The_map_draws_exactly_the_districts_of_Essex()
     {
         var html = await dashboard.Page($"/crime?area={Essex}&year=2025/26");
-        var island = Island().Matches(html).Single(m => m.Groups["id"].Value == "district-rates").Groups["json"].Value;
-        var figure = JsonNode.Parse(island.Replace("<\\/", "</", StringComparison.Ordinal))!;
+        var (figure, island) = HtmlText.Chart(html, "district-rates");
         var choropleth = figure["data"]!.AsArray().Single(trace => (string?)trace!["type"] == "choropleth")!;
         var drawn = choropleth["geojson"]!["features"]!.AsArray().Select(f => (string)f!["properties"]!["LAD23CD"]!).Order().ToList();
         var districts = dashboard.Warehouse.Query<string>(
@@ -188,7 +187,4 @@ public sealed partial class ForceAreaPageTests(DashboardFixture dashboard)
 
     [GeneratedRegex("<option value=\"(E23\\d{6}|W15\\d{6})\"")]
     private static partial Regex AreaOption();
-
-    [GeneratedRegex("<script type=\"application/json\" data-chart-for=\"(?<id>[^\"]+)\"[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex Island();
 }
