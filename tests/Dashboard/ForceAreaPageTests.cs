@@ -114,9 +114,9 @@ public sealed partial class ForceAreaPageTests(DashboardFixture dashboard)
     }
 
     [Fact]
-    public async Task A_split_districts_rule_is_stated_where_a_partnership_takes_part_of_one()
+    public async Task A_split_districts_rule_is_stated_only_where_the_mart_has_one()
     {
-        // The sample's force areas have no split district; the rule travels with the mart wherever one is loaded.
+        // No force area of the sample has a split district, so no page states a rule; one loaded would show the mart's.
         var rules = dashboard.Warehouse.Query<(string ForceArea, string Rule)>(
             "SELECT DISTINCT force_area_code, assignment_rule FROM marts.crime_rates_by_area_year WHERE area_type = 'partnership' AND assignment_rule IS NOT NULL");
         foreach (var (forceArea, rule) in rules)
@@ -169,6 +169,14 @@ public sealed partial class ForceAreaPageTests(DashboardFixture dashboard)
             Assert.Contains(message, text);
             Assert.Contains("Kent", Title().Match(html).Groups[1].Value);
         }
+    }
+
+    [Fact]
+    public async Task An_unknown_level_gets_a_message_and_districts()
+    {
+        var html = await dashboard.Page($"/crime?area={Essex}&level=county");
+        Assert.Contains("‘county’ is not a level figures are shown at: choose district or partnership. Showing districts.", HtmlText.Text(html));
+        Assert.Equal(14, HtmlText.Table(html, "per 1,000 residents by district").Count);
     }
 
     [Fact]
