@@ -87,6 +87,8 @@ public sealed class AllocationCharts(AllocationQueries queries)
         var inYear = grants.Where(g => g.FinancialYear == filter.Year).OrderBy(g => g.GrantName, StringComparer.Ordinal).ToList();
         var problems = new List<FilterProblem>();
         var fallback = inYear.FirstOrDefault();
+        // No funding returns at all for the area: the page says so in words, which is no fault of the choice.
+        if (grants.Count == 0) return new GrantChoice(null, names, problems);
         if (fallback is null)
         {
             problems.Add(new("grant", $"No grant in {filter.Year} is shared out between districts. Choose another year."));

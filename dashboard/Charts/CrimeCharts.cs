@@ -9,41 +9,27 @@ using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Analytics.Dashboard.Charts;
 
-/// <summary>A district's rate for the year: incidents, residents, and incidents per 1,000 residents a year.</summary>
-public sealed record DistrictRate(DistrictCrimeRow Row, double? Rate, double? AsbRate);
-
 /// <summary>
 /// The crime page: recorded crime and anti-social behaviour by month, by type, and by district as a map shaded by
-/// the rate per 1,000 residents, drawn from the repository's own boundaries (<see cref="DistrictBoundaries"/>).
+/// the rate per 1,000 residents, drawn from the repository's own boundaries (<see cref="DistrictBoundaries"/>), or by
+/// partnership as a ranked chart. Rates are the marts' (marts.crime_rates_by_area_year), never worked out here.
 /// </summary>
 public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries boundaries)
 {
-    /// <summary>Below this many incidents a rate is shown but flagged: one more or fewer moves it a long way.</summary>
-    public const int SmallCount = 10;
-
     public long OutsideDistricts(ValidatedFilter filter) => queries.OutsideDistricts(filter.ForceArea, filter.Year, filter.CrimeType);
 
-    /// <summary>Rates per 1,000 residents a year: counts in a part year are scaled to twelve months first.</summary>
-    public IReadOnlyList<DistrictRate> Rates(ValidatedFilter filter)
-    {
-        var startYear = int.Parse(filter.Year[..4], System.Globalization.CultureInfo.InvariantCulture);
-        var scale = filter.MonthsCovered > 0 ? 12.0 / filter.MonthsCovered : 0;
-        return queries.ByDistrict(filter.ForceArea, filter.Year, startYear, filter.CrimeType)
-            .Select(row => new DistrictRate(row, Per1000(row.Incidents, scale, row.Population), Per1000(row.AntiSocialBehaviour, scale, row.Population)))
-            .ToList();
-    }
+    /// <summary>Every district, or every partnership, of the force area with its count and rate for the year.</summary>
+    public IReadOnlyList<AreaCrimeRow> Rates(ValidatedFilter filter) =>
+        queries.ByArea(filter.ByPartnership ? AreaLevels.Partnership : AreaLevels.District, filter.ForceArea, filter.Year, filter.CrimeType);
 
-    public IReadOnlyList<ChartPanel> Build(ValidatedFilter filter) =>
-        [Monthly(filter), ByType(filter), Map(filter, Rates(filter))];
+    public IReadOnlyList<ChartPanel> Build(ValidatedFilter filter, IReadOnlyList<AreaCrimeRow> rates) =>
+        [Monthly(filter), ByType(filter), filter.ByPartnership ? PartnershipRates(filter, rates) : Map(filter, rates)];
 
-    private static double? Per1000(long incidents, double scale, long? population) =>
-        population is > 0 && scale > 0 ? Math.Round(1000.0 * incidents * scale / population.Value, 1) : null;
-
-    private static string Where(ValidatedFilter filter) => filter.DistrictName ?? filter.ForceAreaName;
+    private static string Where(ValidatedFilter filter) => filter.Area.Name;
 
     private ChartPanel Monthly(ValidatedFilter filter)
     {
-        var months = queries.Monthly(filter.ForceArea, filter.Year, filter.District, filter.CrimeType);
+        var months = queries.Monthly(filter.Area.Type, filter.Area.Code, filter.Year, filter.CrimeType);
         var x = months.Select(m => m.Month).ToArray();
         if (filter.CrimeType is { } type)
         {
@@ -79,7 +65,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
     }
 
     private ChartPanel ByType(ValidatedFilter filter) =>
-        IncidentsByType(queries.ByType(filter.ForceArea, filter.Year, filter.District, filter.CrimeType), Where(filter), filter);
+        IncidentsByType(queries.ByType(filter.Area.Type, filter.Area.Code, filter.Year, filter.CrimeType), Where(filter), filter);
 
     /// <summary>Incidents of each crime type, anti-social behaviour apart: the crime page's and a district's.</summary>
     internal static ChartPanel IncidentsByType(IReadOnlyList<CrimeTypeRow> types, string where, ValidatedFilter filter)
@@ -106,24 +92,25 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
                 types.Select(t => (IReadOnlyList<object?>)[t.CrimeType, t.IsRecordedCrime ? "yes" : "no", t.Incidents, t.PositiveOutcomes]).ToList()));
     }
 
-    private ChartPanel Map(ValidatedFilter filter, IReadOnlyList<DistrictRate> rates)
+    private ChartPanel Map(ValidatedFilter filter, IReadOnlyList<AreaCrimeRow> rates)
     {
         var what = filter.CrimeType ?? "Recorded crime";
         var unit = filter.CrimeType is null ? "crimes" : "incidents";
         var mapped = rates.Where(r => r.Rate is not null).ToArray();
         var centroids = boundaries.Centroids;
-        var labelled = mapped.Where(r => centroids.ContainsKey(r.Row.DistrictCode)).ToArray();
+        var labelled = mapped.Where(r => centroids.ContainsKey(r.AreaCode)).ToArray();
         // The labels trace comes first: Plotly decides from the first trace whether to fetch a base map, and a
         // trace placed by longitude and latitude alone never needs one.
         var labels = Chart.ScatterGeo<double, double, string>(
-            labelled.Select(r => centroids[r.Row.DistrictCode].Lon).ToArray(), labelled.Select(r => centroids[r.Row.DistrictCode].Lat).ToArray(),
+            labelled.Select(r => centroids[r.AreaCode].Lon).ToArray(), labelled.Select(r => centroids[r.AreaCode].Lat).ToArray(),
             StyleParam.Mode.Text, Name: "Rate labels", ShowLegend: false,
-            MultiText: labelled.Select(r => r.Row.DistrictName + "<br>" + Format.Rate(r.Rate)).ToArray());
+            MultiText: labelled.Select(r => r.AreaName + "<br>" + Format.Rate(r.Rate)).ToArray());
         var scale = StyleParam.Colorscale.NewCustom([Tuple.Create(0.0, Color.fromHex("#f3f2f1")), Tuple.Create(1.0, Color.fromHex("#5694ca"))]);
+        // Only the force area's own districts are drawn, and the map is fitted to them.
         var map = Chart.ChoroplethMap<double, string>(
-            mapped.Select(r => r.Row.DistrictCode).ToArray(), mapped.Select(r => r.Rate!.Value).ToArray(),
-            Name: what, GeoJson: boundaries.GeoJson, FeatureIdKey: "properties." + DistrictBoundaries.DistrictCodeProperty, ColorScale: scale,
-            MultiText: mapped.Select(r => $"{r.Row.DistrictName}: {Format.Rate(r.Rate)} per 1,000 residents a year ({Format.Count(r.Row.Incidents)} {unit})").ToArray());
+            mapped.Select(r => r.AreaCode).ToArray(), mapped.Select(r => r.Rate!.Value).ToArray(),
+            Name: what, GeoJson: boundaries.For(rates.Select(r => r.AreaCode)), FeatureIdKey: "properties." + DistrictBoundaries.DistrictCodeProperty, ColorScale: scale,
+            MultiText: mapped.Select(r => $"{r.AreaName}: {Format.Rate(r.Rate)} per 1,000 residents a year ({Format.Count(r.Incidents)} {unit})").ToArray());
         map = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
         {
             if (trace.type != "choropleth") return trace;
@@ -136,12 +123,43 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
             return trace;
         }), map);
         var chart = Plotly.NET.Chart.withLayout(MapLayout()).Invoke(Chart.Combine([labels, map]));
+        var partial = filter.IsPartialYear ? $" The year has {filter.MonthsCovered} months of data so far, so counts are scaled to twelve months for the rate." : "";
+        return new ChartPanel("district-rates", $"{what} per 1,000 residents by district, {filter.ForceAreaName}, {filter.Year}",
+            $"Each district of {filter.ForceAreaName} shaded by {what.ToLowerInvariant()} per 1,000 residents a year: darker is higher, and each district is labelled with its rate. The table below the map is the same figures with the counts they come from.{partial}",
+            ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource + "; " + BoundarySource,
+            chart, RateTable("District", filter, rates));
+    }
 
+    /// <summary>Each partnership's rate with its 95% interval, highest first, in place of the map (split districts make partnerships no union of whole shapes).</summary>
+    private static ChartPanel PartnershipRates(ValidatedFilter filter, IReadOnlyList<AreaCrimeRow> rates)
+    {
+        var what = filter.CrimeType ?? "Recorded crime";
+        var shown = rates.Where(r => r.Rate is not null).OrderBy(r => r.Rate).ToArray();
+        var points = Chart.Point<double, string, string>(shown.Select(r => r.Rate!.Value).ToArray(), shown.Select(r => r.AreaName).ToArray(),
+            Name: what + " per 1,000 residents a year (bars show the 95% interval)", MarkerColor: Color.fromHex(ChartStyle.Blue));
+        var interval = PlotlyObject.With(("type", "data"), ("symmetric", false), ("color", ChartStyle.Blue),
+            ("array", shown.Select(r => (r.RateHigh ?? r.Rate!.Value) - r.Rate!.Value).ToArray()),
+            ("arrayminus", shown.Select(r => r.Rate!.Value - (r.RateLow ?? r.Rate!.Value)).ToArray()));
+        var chart = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace => { trace.SetProperty("error_x", interval); return trace; }), points)
+            .WithXAxisStyle<double, double, string>(TitleText: "Per 1,000 residents a year (95% interval)")
+            .WithYAxisStyle<string, string, string>(TitleText: "Community Safety Partnership");
+        chart = Plotly.NET.Chart.withLayout(PlotlyObject.With<Layout>(("margin", PlotlyObject.With(("l", 230), ("r", 20), ("t", 30), ("b", 60))))).Invoke(chart);
+        var partial = filter.IsPartialYear ? $" The year has {filter.MonthsCovered} months of data so far, so counts are scaled to twelve months for the rate." : "";
+        return new ChartPanel("partnership-rates", $"{what} per 1,000 residents by partnership, {filter.ForceAreaName}, {filter.Year}",
+            $"Each Community Safety Partnership of {filter.ForceAreaName} with {what.ToLowerInvariant()} per 1,000 residents a year and its 95% interval, lowest at the bottom. The table below is the same figures with the counts they come from.{partial}",
+            ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource, chart, RateTable("Partnership", filter, rates));
+    }
+
+    public const string BoundarySource = "district boundaries: ONS Local Authority Districts (December 2023) BUC (contains OS data © Crown copyright and database right)";
+
+    private static DataTable RateTable(string level, ValidatedFilter filter, IReadOnlyList<AreaCrimeRow> rates)
+    {
         var columns = new List<TableColumn>
         {
-            new("district", "District"), new("district_code", "District code"),
+            new("area", level), new("area_code", level + " code"),
             new("incidents", filter.CrimeType is null ? "Recorded crimes" : filter.CrimeType + " incidents", ColumnFormat.Count),
             new("rate_per_1000", "Per 1,000 residents a year", ColumnFormat.Rate),
+            new("interval_low", "95% interval from", ColumnFormat.Rate), new("interval_high", "95% interval to", ColumnFormat.Rate),
         };
         if (filter.CrimeType is null)
         {
@@ -153,18 +171,14 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
         columns.Add(new("note", "Note"));
         var rows = rates.Select(r =>
         {
-            var row = new List<object?> { r.Row.DistrictName, r.Row.DistrictCode, r.Row.Incidents, r.Rate };
-            if (filter.CrimeType is null) { row.Add(r.Row.AntiSocialBehaviour); row.Add(r.AsbRate); }
-            row.Add(r.Row.Population);
-            row.Add(r.Row.EstimateSource);
-            row.Add(r.Row.Incidents < SmallCount ? "Fewer than 10 incidents: read with care" : "");
+            var row = new List<object?> { r.AreaName, r.AreaCode, r.Incidents, r.Rate, r.RateLow, r.RateHigh };
+            if (filter.CrimeType is null) { row.Add(r.AntiSocialBehaviour); row.Add(r.AsbRate); }
+            row.Add(r.Population);
+            row.Add(r.EstimateSource);
+            row.Add(string.Join(" ", new[] { r.IsSmallCount ? "Fewer than 10 incidents: read with care." : null, r.AssignmentRule }.Where(note => note is not null)));
             return (IReadOnlyList<object?>)row;
         }).ToList();
-        var partial = filter.IsPartialYear ? $" The year has {filter.MonthsCovered} months of data so far, so counts are scaled to twelve months for the rate." : "";
-        return new ChartPanel("district-rates", $"{what} per 1,000 residents by district, {filter.ForceAreaName}, {filter.Year}",
-            $"Each district shaded by {what.ToLowerInvariant()} per 1,000 residents a year: darker is higher, and each district is labelled with its rate. The table below the map is the same figures with the counts they come from.{partial}",
-            ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource + "; boundaries derived from ONS 2021 LSOA boundaries (contains OS data © Crown copyright and database right)",
-            chart, new DataTable(columns, rows));
+        return new DataTable(columns, rows);
     }
 
     private static Layout MapLayout()

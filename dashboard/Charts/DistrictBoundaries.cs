@@ -1,18 +1,35 @@
+using System.Collections.Concurrent;
 using Newtonsoft.Json.Linq;
 
 namespace Analytics.Dashboard.Charts;
 
 /// <summary>
-/// The district boundaries the crime map is drawn from: the repository's own GeoJSON (Geography/), read once and
-/// put inside each map figure, so the browser loads nothing from another host.
+/// The district boundaries the crime map is drawn from: the repository's own GeoJSON of every district of England and
+/// Wales (Geography/), read once; each map carries only the districts it shows, so the browser loads nothing from
+/// another host.
 /// </summary>
 public sealed class DistrictBoundaries(IWebHostEnvironment environment)
 {
-    public const string BoundaryFile = "Geography/kent-medway-districts.geojson";
+    public const string BoundaryFile = "Geography/districts-dec-2023-ew.geojson";
     /// <summary>The GeoJSON property that holds a district's GSS code.</summary>
-    public const string DistrictCodeProperty = "LADCD";
+    public const string DistrictCodeProperty = "LAD23CD";
 
+    /// <summary>Every district of England and Wales.</summary>
     public JObject GeoJson { get; } = Wound(JObject.Parse(File.ReadAllText(Locate(environment))));
+
+    private readonly ConcurrentDictionary<string, JObject> selections = new();
+
+    /// <summary>Only these districts' features (worked out once for each set of codes, as one force area asks again and again).</summary>
+    public JObject For(IEnumerable<string> codes)
+    {
+        var wanted = codes.Distinct().Order(StringComparer.Ordinal).ToArray();
+        return selections.GetOrAdd(string.Join(",", wanted), _ =>
+        {
+            var set = wanted.ToHashSet(StringComparer.Ordinal);
+            var features = GeoJson["features"]!.Children<JObject>().Where(f => set.Contains((string?)f["properties"]?[DistrictCodeProperty] ?? ""));
+            return new JObject { ["type"] = "FeatureCollection", ["features"] = new JArray(features.Select(f => f.DeepClone())) };
+        });
+    }
 
     private Dictionary<string, (double Lon, double Lat)>? centroids;
 

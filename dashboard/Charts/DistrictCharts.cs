@@ -6,9 +6,6 @@ using Chart = Plotly.NET.CSharp.Chart;
 
 namespace Analytics.Dashboard.Charts;
 
-/// <summary>The force area's recorded crime per 1,000 residents a year, from the same district figures.</summary>
-public sealed record AreaRate(double? Rate, long RecordedCrimes, long Population);
-
 /// <summary>One district on one page: its crime by month and type, its rate against the force area, its spend and its plan measures.</summary>
 public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries crime)
 {
@@ -16,27 +13,21 @@ public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries cri
     public IReadOnlyList<DistrictSpendRow> Spend(string district, ValidatedFilter filter) => queries.SpendByStream(district, filter.Year);
     public IReadOnlyList<DistrictMeasureRow> Measures(string district, ValidatedFilter filter) => queries.Measures(district, filter.Year);
 
-    /// <summary>Every district's crimes scaled to a year, over every district's residents.</summary>
-    public static AreaRate ForceArea(IReadOnlyList<DistrictRateRow> rates)
-    {
-        var crimes = rates.Sum(r => r.RecordedCrimes);
-        var population = rates.Sum(r => r.Population);
-        var yearly = rates.Sum(r => r.MonthsCovered > 0 ? r.RecordedCrimes * 12.0 / r.MonthsCovered : 0);
-        return new AreaRate(population > 0 ? Math.Round(1000 * yearly / population, 1) : null, crimes, population);
-    }
+    /// <summary>The force area as a whole, from the marts: every record its force published, so more than its districts add up to.</summary>
+    public DistrictRateRow? ForceArea(ValidatedFilter filter) => queries.ForceArea(filter.ForceArea, filter.Year);
 
-    public IReadOnlyList<ChartPanel> Build(string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates, IReadOnlyList<DistrictSpendRow> spend) =>
-        [Monthly(code, name, filter), ByType(code, name, filter), Rate(code, name, filter, rates), Spend(name, filter, spend)];
+    public IReadOnlyList<ChartPanel> Build(
+        string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates, DistrictRateRow? area, IReadOnlyList<DistrictSpendRow> spend) =>
+        [Monthly(code, name, filter), ByType(code, name, filter), Rate(code, name, filter, rates, area), Spend(name, filter, spend)];
 
     private ChartPanel Monthly(string code, string name, ValidatedFilter filter) =>
-        CrimeCharts.IncidentsByMonth(crime.Monthly(filter.ForceArea, filter.Year, code, null), name, filter.Year);
+        CrimeCharts.IncidentsByMonth(crime.Monthly(AreaLevels.District, code, filter.Year, null), name, filter.Year);
 
     private ChartPanel ByType(string code, string name, ValidatedFilter filter) =>
-        CrimeCharts.IncidentsByType(crime.ByType(filter.ForceArea, filter.Year, code, null), name, filter);
+        CrimeCharts.IncidentsByType(crime.ByType(AreaLevels.District, code, filter.Year, null), name, filter);
 
-    private static ChartPanel Rate(string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates)
+    private static ChartPanel Rate(string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates, DistrictRateRow? area)
     {
-        var area = ForceArea(rates);
         var shown = rates.Where(r => r.Rate is not null).Reverse().ToArray();
         string Label(DistrictRateRow r) => r.DistrictCode == code ? r.DistrictName + " (this district)" : r.DistrictName;
         GenericChart Points(IEnumerable<DistrictRateRow> rows, string series, string colour, StyleParam.MarkerSymbol symbol)
@@ -57,19 +48,19 @@ public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries cri
             .WithXAxisStyle<double, double, string>(TitleText: "Recorded crimes per 1,000 residents a year (95% interval)")
             .WithYAxisStyle<string, string, string>(TitleText: "District");
         var layout = PlotlyObject.With<Layout>(("margin", PlotlyObject.With(("l", 230), ("r", 20), ("t", 30), ("b", 60))));
-        if (area.Rate is { } average)
+        if (area?.Rate is { } average)
             layout.SetProperty("shapes", new[] { PlotlyObject.With(("type", "line"), ("xref", "x"), ("yref", "paper"), ("x0", average), ("x1", average), ("y0", 0), ("y1", 1), ("line", PlotlyObject.With(("color", ChartStyle.Orange), ("dash", "dash"), ("width", 2)))) });
-        if (area.Rate is { } rate)
+        if (area?.Rate is { } rate)
             layout.SetProperty("annotations", new[] { PlotlyObject.With(("xref", "x"), ("yref", "paper"), ("x", rate), ("y", 1), ("yanchor", "bottom"), ("showarrow", false), ("text", $"{filter.ForceAreaName}: {Formatting.Format.Rate(rate)}")) });
         chart = Plotly.NET.Chart.withLayout(layout).Invoke(chart);
         return new ChartPanel("crime-rate", $"Recorded crime per 1,000 residents, {name} against {filter.ForceAreaName}, {filter.Year}",
-            $"Each district's recorded crime per 1,000 residents a year with its 95% interval (the bar either side); {name} is the diamond and the dashed line is the force area as a whole ({Formatting.Format.Rate(area.Rate)}). Where intervals overlap, the difference may be chance.",
+            $"Each district's recorded crime per 1,000 residents a year with its 95% interval (the bar either side); {name} is the diamond and the dashed line is the force area as a whole ({Formatting.Format.Rate(area?.Rate)}). Where intervals overlap, the difference may be chance. A district counts its own force's records located in it; the force area counts every record its force published, so its districts add up to less (records with no location, or placed outside the area).",
             ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource, chart,
             new DataTable(
                 [new("district", "District"), new("recorded_crimes", "Recorded crimes", ColumnFormat.Count), new("residents", "Residents", ColumnFormat.Count),
                  new("rate_per_1000", "Per 1,000 residents a year", ColumnFormat.Rate), new("interval_low", "95% interval from", ColumnFormat.Rate), new("interval_high", "95% interval to", ColumnFormat.Rate)],
                 rates.Select(r => (IReadOnlyList<object?>)[Label(r), r.RecordedCrimes, r.Population, r.Rate, r.RateLow, r.RateHigh])
-                    .Append([filter.ForceAreaName + " (force area)", area.RecordedCrimes, area.Population, area.Rate, null, null]).ToList()));
+                    .Append([filter.ForceAreaName + " (force area)", area?.RecordedCrimes, area?.Population, area?.Rate, area?.RateLow, area?.RateHigh]).ToList()));
     }
 
     private static ChartPanel Spend(string name, ValidatedFilter filter, IReadOnlyList<DistrictSpendRow> spend)

@@ -11,5 +11,5 @@ public sealed class OverviewCharts(OverviewQueries queries, CrimePageQueries cri
     public Freshness Freshness(ValidatedFilter filter) => queries.Freshness(filter.ForceArea);
 
     public IReadOnlyList<ChartPanel> Build(ValidatedFilter filter) =>
-        [CrimeCharts.IncidentsByMonth(crime.Monthly(filter.ForceArea, filter.Year, null, null), filter.ForceAreaName, filter.Year)];
+        [CrimeCharts.IncidentsByMonth(crime.Monthly(AreaLevels.ForceArea, filter.ForceArea, filter.Year, null), filter.ForceAreaName, filter.Year)];
 }

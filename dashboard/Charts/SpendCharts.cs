@@ -25,6 +25,8 @@ public sealed class SpendCharts(SpendQueries queries)
 
     public IReadOnlyList<SpendLine> Lines(ValidatedFilter filter) => queries.Lines(filter.ForceArea, filter.Year, filter.District);
 
+    public double? SpentPer1000(ValidatedFilter filter) => queries.SpentPer1000(filter.Area.Type, filter.Area.Code, filter.Year);
+
     public IReadOnlyList<ChartPanel> Build(ValidatedFilter filter, IReadOnlyList<DistrictSpend> districts, IReadOnlyList<DistrictSpend> allDistricts)
     {
         ArgumentNullException.ThrowIfNull(filter);

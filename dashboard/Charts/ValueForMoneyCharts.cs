@@ -84,7 +84,7 @@ public sealed class ValueForMoneyCharts(ValueForMoneyQueries queries)
         var rows = districts.Select(d => (IReadOnlyList<object?>)[d.DistrictName, Pounds(d.SpendPer1000Population), d.CrimesPer1000Population, d.CrimesPer1000CiLow, d.CrimesPer1000CiHigh]).ToList();
         rows.Add([$"{filter.ForceAreaName} average", Pounds(average.SpendPer1000Population), average.CrimesPer1000Population, null, null]);
         return new ChartPanel("spend-against-crime", $"Spend per resident against crime per resident, {filter.ForceAreaName}, {filter.Year}",
-            $"Each point is a district. The lines cross at the {filter.ForceAreaName} average (total spend and total crimes a year over total residents): districts to the right spend more per resident than average, districts above have more crime per resident than average.",
+            $"Each point is a district. The lines cross at the {filter.ForceAreaName} average (the force area as a whole: its spend and its crimes a year over its residents; it counts every record its force published, so its districts add up to less): districts to the right spend more per resident than average, districts above have more crime per resident than average.",
             ChartStyle.FundingSource + "; " + ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource, chart,
             new DataTable(
                 [

@@ -30,9 +30,12 @@ public abstract class ChartPageModel(FilterOptions filterOptions) : PageModel
 
     private void Load(DashboardFilter filter)
     {
-        Filter = FilterOptions.Validate(filter);
+        Filter = FilterOptions.Validate(Adjust(filter));
         Charts = BuildCharts(Filter);
     }
+
+    /// <summary>The filters as asked, changed where the page itself decides one (a district's page, its force area).</summary>
+    protected virtual DashboardFilter Adjust(DashboardFilter asked) => asked;
 
     /// <summary>The page's charts for these filters; the page may show other figures besides.</summary>
     protected abstract IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter);

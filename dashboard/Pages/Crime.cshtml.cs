@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Queries;
 using Analytics.Dashboard.Charts;
 using Analytics.Dashboard.Filters;
 
@@ -5,13 +6,13 @@ namespace Analytics.Dashboard.Pages;
 
 public sealed class CrimeModel(CrimeCharts crime, FilterOptions filters) : ChartPageModel(filters)
 {
-    public IReadOnlyList<DistrictRate> Rates { get; private set; } = [];
+    public IReadOnlyList<AreaCrimeRow> Rates { get; private set; } = [];
     public long OutsideDistricts { get; private set; }
 
     protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)
     {
         Rates = crime.Rates(filter);
         OutsideDistricts = crime.OutsideDistricts(filter);
-        return crime.Build(filter);
+        return crime.Build(filter, Rates);
     }
 }

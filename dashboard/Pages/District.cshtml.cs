@@ -11,25 +11,33 @@ public sealed class DistrictModel(DistrictCharts district, FilterOptions filters
     public DistrictOption? District { get; private set; }
     public IReadOnlyList<DistrictRateRow> Rates { get; private set; } = [];
     public DistrictRateRow? Rate { get; private set; }
-    public AreaRate ForceArea { get; private set; } = new(null, 0, 0);
+    public DistrictRateRow? ForceArea { get; private set; }
     public IReadOnlyList<DistrictSpendRow> Spend { get; private set; } = [];
     public IReadOnlyList<DistrictMeasureRow> Measures { get; private set; } = [];
 
-    protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)
+    private AreaOption? found;
+
+    /// <summary>Any district of any force area with data has its page: the district decides the force area shown.</summary>
+    protected override DashboardFilter Adjust(DashboardFilter asked)
     {
         AskedCode = (RouteData.Values["code"] as string ?? "").Trim();
-        var code = AskedCode.ToUpperInvariant();
-        District = FilterOptions.Districts.FirstOrDefault(d => d.Code == code);
-        if (District is null)
+        found = FilterOptions.AnyDistrict(AskedCode.ToUpperInvariant());
+        return found is null ? asked : asked with { Area = found.ForceAreaCode, District = null };
+    }
+
+    protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)
+    {
+        if (found is null)
         {
             Response.StatusCode = StatusCodes.Status404NotFound;
             return [];
         }
+        District = new DistrictOption(found.Code, found.Name);
         Rates = district.Rates(filter);
         Rate = Rates.FirstOrDefault(r => r.DistrictCode == District.Code);
-        ForceArea = DistrictCharts.ForceArea(Rates);
+        ForceArea = district.ForceArea(filter);
         Spend = district.Spend(District.Code, filter);
         Measures = district.Measures(District.Code, filter);
-        return district.Build(District.Code, District.Name, filter, Rates, Spend);
+        return district.Build(District.Code, District.Name, filter, Rates, ForceArea, Spend);
     }
 }

@@ -14,6 +14,9 @@ public sealed class PanelReportModel(PanelReportQueries report, OutcomesQueries 
     [BindProperty(SupportsGet = true, Name = "period")]
     public string? AskedPeriod { get; set; }
 
+    [BindProperty(SupportsGet = true, Name = "area")]
+    public string? AskedArea { get; set; }
+
     public IReadOnlyList<(string Period, string FinancialYear)> Periods { get; private set; } = [];
     public string Period { get; private set; } = "";
     public string? PeriodProblem { get; private set; }
@@ -28,9 +31,11 @@ public sealed class PanelReportModel(PanelReportQueries report, OutcomesQueries 
 
     public void OnGet()
     {
-        Periods = report.Periods(filters.ForceArea);
-        var chosen = Periods.Count > 0 ? Periods[0] : (Period: "", FinancialYear: "");
-        if (!string.IsNullOrWhiteSpace(AskedPeriod))
+        var area = filters.Validate(new DashboardFilter { Area = AskedArea });
+        Periods = report.Periods(area.ForceArea);
+        // With no plan loaded for the area, the report still shows the latest year's money and value for money.
+        var chosen = Periods.Count > 0 ? Periods[0] : (Period: area.Year, FinancialYear: area.Year);
+        if (!string.IsNullOrWhiteSpace(AskedPeriod) && Periods.Count > 0)
         {
             var asked = AskedPeriod.Trim();
             var found = Periods.FirstOrDefault(p => string.Equals(p.Period, asked, StringComparison.OrdinalIgnoreCase));
@@ -39,9 +44,9 @@ public sealed class PanelReportModel(PanelReportQueries report, OutcomesQueries 
         }
         Period = chosen.Period;
         FinancialYear = chosen.FinancialYear;
-        Year = filters.Validate(new DashboardFilter { Year = chosen.FinancialYear });
-        Measures = Period.Length == 0 ? [] : outcomes.Measures(filters.ForceArea, Period);
-        Spend = report.SpendByStream(filters.ForceArea, FinancialYear);
-        Districts = report.ValueForMoney(filters.ForceArea, FinancialYear);
+        Year = filters.Validate(new DashboardFilter { Area = AskedArea, Year = chosen.FinancialYear });
+        Measures = Periods.Count == 0 ? [] : outcomes.Measures(Year.ForceArea, Period);
+        Spend = report.SpendByStream(Year.ForceArea, FinancialYear);
+        Districts = report.ValueForMoney(Year.ForceArea, FinancialYear);
     }
 }

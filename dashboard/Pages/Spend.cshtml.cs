@@ -15,21 +15,16 @@ public sealed class SpendModel(SpendCharts spend, FilterOptions filters) : Chart
     public decimal Illustrative => Districts.Sum(d => d.IllustrativeAllocated);
     public decimal Apportioned => Districts.Sum(d => d.ApportionedAllocated);
 
-    /// <summary>Spent per 1,000 residents over the districts in view: total spent ÷ total residents.</summary>
-    public double? SpentPer1000
-    {
-        get
-        {
-            var residents = Districts.Sum(d => d.Population ?? 0);
-            return residents == 0 ? null : (double)Spent * 1000 / residents;
-        }
-    }
+    /// <summary>Spent per 1,000 residents of the district or force area in view (marts.area_profile_by_year).</summary>
+    public double? SpentPer1000 { get; private set; }
 
     protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)
     {
         Districts = spend.Districts(filter);
         AllDistricts = filter.District is null ? Districts : spend.AllDistricts(filter);
         Lines = spend.Lines(filter);
+        if (Lines.Count == 0) return [];
+        SpentPer1000 = spend.SpentPer1000(filter);
         return spend.Build(filter, Districts, AllDistricts);
     }
 }

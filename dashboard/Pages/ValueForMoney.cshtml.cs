@@ -17,6 +17,7 @@ public sealed class ValueForMoneyModel(ValueForMoneyCharts value, FilterOptions 
     {
         Districts = value.Districts(filter);
         Average = value.ForceArea(filter);
+        if (!Average.HasSpend) return [];
         return ValueForMoneyCharts.Build(filter, Districts, Average);
     }
 }

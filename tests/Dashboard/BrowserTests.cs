@@ -11,12 +11,16 @@ namespace Analytics.Tests.Dashboard;
 /// A screenshot of each page is kept in TestResults/screenshots.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class BrowserTests(BrowserFixture browser)
+public sealed partial class BrowserTests(BrowserFixture browser)
 {
     public static TheoryData<string> Pages => new()
     {
         "/", "/spend", "/outcomes", "/value-for-money", "/crime", "/districts/E07000105", "/allocation",
         "/data", "/panel-report", "/accessibility", "/no-such-page",
+        // Another force area: Essex has police data but no funding returns or plan in the sample.
+        "/?area=E23000028", "/spend?area=E23000028", "/outcomes?area=E23000028", "/value-for-money?area=E23000028",
+        "/crime?area=E23000028", "/crime?area=E23000028&level=partnership", "/districts/E07000070", "/allocation?area=E23000028",
+        "/panel-report?area=E23000028",
     };
 
     [BrowserTheory]
@@ -143,5 +147,8 @@ public sealed class BrowserTests(BrowserFixture browser)
         """);
 
     private string Screenshot(string path) =>
-        Path.Combine(browser.ScreenshotDirectory, (path.Trim('/').Replace('/', '-') is { Length: > 0 } name ? name : "overview") + ".png");
+        Path.Combine(browser.ScreenshotDirectory, (FileName().Replace(path.Trim('/'), "-").Trim('-') is { Length: > 0 } name ? name : "overview") + ".png");
+
+    [System.Text.RegularExpressions.GeneratedRegex("[^A-Za-z0-9]+")]
+    private static partial System.Text.RegularExpressions.Regex FileName();
 }

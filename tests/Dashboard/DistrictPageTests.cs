@@ -33,8 +33,13 @@ public sealed class DistrictPageTests(DashboardFixture dashboard)
     public async Task The_rate_table_compares_the_district_with_the_force_area()
     {
         var table = HtmlText.Table(await dashboard.Page(Ashford), "Recorded crime per 1,000 residents, Ashford against");
-        var area = dashboard.Warehouse.Scalar<double>(
-            "SELECT round(1000 * sum(recorded_crimes * 12.0 / months_covered) / sum(population), 1) FROM marts.value_for_money WHERE financial_year = '2025/26'");
+        // The force area as a whole counts every record Kent Police published, located or not, over all its residents.
+        var area = dashboard.Warehouse.Scalar<double>("""
+            SELECT round(1000 * 12.0 / 6 * (SELECT sum(incidents) FROM marts.crime_by_district_month
+                                             WHERE force_code = 'E23000032' AND financial_year = '2025/26' AND is_recorded_crime)
+                   / sum(population), 1)
+            FROM marts.value_for_money WHERE financial_year = '2025/26' AND force_area_code = 'E23000032'
+            """);
         Assert.Equal(13 + 1, table.Count);
         Assert.Single(table, row => row[0] == "Ashford (this district)");
         Assert.Equal($"{area:N1}", table[^1][3]);

@@ -18,9 +18,17 @@ public static partial class HtmlText
             .ToList();
     }
 
+    /// <summary>A chart's Plotly figure as the page carries it (its JSON island), and the island's raw text.</summary>
+    public static (System.Text.Json.Nodes.JsonNode Figure, string Json) Chart(string html, string chartId)
+    {
+        var json = Island().Matches(html).Single(m => m.Groups["id"].Value == chartId).Groups["json"].Value;
+        return (System.Text.Json.Nodes.JsonNode.Parse(json.Replace("<\\/", "</", StringComparison.Ordinal))!, json);
+    }
+
     /// <summary>The run id the page footer names as the snapshot its figures come from, or null when it names none.</summary>
     public static string? SnapshotRun(string html) => SnapshotRunAttribute().Match(html) is { Success: true } match ? WebUtility.HtmlDecode(match.Groups[1].Value) : null;
 
+    [GeneratedRegex("<script type=\"application/json\" data-chart-for=\"(?<id>[^\"]+)\"[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline)] private static partial Regex Island();
     [GeneratedRegex(@"data-snapshot-run=""([^""]*)""")] private static partial Regex SnapshotRunAttribute();
     [GeneratedRegex(@"<script\b[^>]*>.*?</script>", RegexOptions.Singleline)] private static partial Regex Scripts();
     [GeneratedRegex(@"<[^>]+>")] private static partial Regex Tags();

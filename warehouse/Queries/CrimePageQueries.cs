@@ -5,88 +5,78 @@ namespace Analytics.Warehouse.Queries;
 public sealed record CrimeMonthRow(DateTime Month, long RecordedCrimes, long AntiSocialBehaviour);
 public sealed record CrimeTypeRow(string CrimeType, bool IsRecordedCrime, long Incidents, long PositiveOutcomes);
 
-/// <param name="Incidents">Incidents of the chosen crime type, or recorded crime (anti-social behaviour excluded) when none is chosen.</param>
-public sealed record DistrictCrimeRow(
-    string DistrictCode, string DistrictName, long Incidents, long AntiSocialBehaviour, long? Population, int? EstimateYear, string? EstimateSource);
+/// <summary>One district or partnership of a force area for a year, from marts.crime_rates_by_area_year.</summary>
+/// <param name="Incidents">Incidents of the chosen crime type, or recorded crime (anti-social behaviour apart) when none is chosen.</param>
+/// <param name="Rate">Incidents per 1,000 residents a year (a part year scaled to twelve months, as the mart defines it).</param>
+/// <param name="AssignmentRule">For a partnership that takes part of a split district: how its records and residents are shared.</param>
+public sealed record AreaCrimeRow(
+    string AreaCode, string AreaName, long Incidents, double? Rate, double? RateLow, double? RateHigh, bool IsSmallCount,
+    long AntiSocialBehaviour, double? AsbRate, long? Population, string? EstimateSource, string? AssignmentRule);
 
-/// <summary>The crime page's figures: recorded crime and anti-social behaviour by month, type and district.</summary>
+/// <summary>
+/// The crime page's figures: recorded crime and anti-social behaviour by month, type and area, read from the area
+/// marts. An area is a district, a partnership or the force area as a whole (<see cref="AreaLevels"/>).
+/// </summary>
 public sealed class CrimePageQueries(IWarehouseReader reader)
 {
-    private const string Asb = "Anti-social behaviour";
-
-    /// <summary>Incidents a month; with a crime type chosen, only that type counts (in whichever column it belongs to).</summary>
-    public IReadOnlyList<CrimeMonthRow> Monthly(string forceArea, string year, string? district, string? crimeType)
+    /// <summary>Incidents a month in one area; with a crime type chosen, only that type counts (in whichever column it belongs to).</summary>
+    public IReadOnlyList<CrimeMonthRow> Monthly(string areaType, string areaCode, string year, string? crimeType)
     {
         using var connection = reader.Open();
         return connection.Query<CrimeMonthRow>("""
             SELECT CAST(month AS TIMESTAMP) AS Month,
-                   CAST(coalesce(sum(incidents) FILTER (WHERE crime_type <> $asb), 0) AS BIGINT) AS RecordedCrimes,
-                   CAST(coalesce(sum(incidents) FILTER (WHERE crime_type = $asb), 0) AS BIGINT) AS AntiSocialBehaviour
-            FROM marts.crime_by_district_month
-            WHERE force_code = $force_area AND financial_year = $year
-              AND ($district IS NULL OR district_code = $district)
+                   CAST(coalesce(sum(incidents) FILTER (WHERE is_recorded_crime), 0) AS BIGINT) AS RecordedCrimes,
+                   CAST(coalesce(sum(incidents) FILTER (WHERE NOT is_recorded_crime), 0) AS BIGINT) AS AntiSocialBehaviour
+            FROM marts.crime_by_area_month
+            WHERE area_type = $area_type AND area_code = $area_code AND financial_year = $year
               AND ($crime_type IS NULL OR crime_type = $crime_type)
             GROUP BY month ORDER BY month
-            """, new { asb = Asb, force_area = forceArea, year, district, crime_type = crimeType }).ToList();
+            """, new { area_type = areaType, area_code = areaCode, year, crime_type = crimeType }).ToList();
     }
 
-    public IReadOnlyList<CrimeTypeRow> ByType(string forceArea, string year, string? district, string? crimeType)
+    public IReadOnlyList<CrimeTypeRow> ByType(string areaType, string areaCode, string year, string? crimeType)
     {
         using var connection = reader.Open();
         return connection.Query<CrimeTypeRow>("""
-            SELECT crime_type AS CrimeType, crime_type <> $asb AS IsRecordedCrime,
+            SELECT crime_type AS CrimeType, any_value(is_recorded_crime) AS IsRecordedCrime,
                    CAST(sum(incidents) AS BIGINT) AS Incidents, CAST(sum(positive_outcomes) AS BIGINT) AS PositiveOutcomes
-            FROM marts.crime_by_district_month
-            WHERE force_code = $force_area AND financial_year = $year
-              AND ($district IS NULL OR district_code = $district)
+            FROM marts.crime_by_area_month
+            WHERE area_type = $area_type AND area_code = $area_code AND financial_year = $year
               AND ($crime_type IS NULL OR crime_type = $crime_type)
             GROUP BY crime_type ORDER BY Incidents DESC, crime_type
-            """, new { asb = Asb, force_area = forceArea, year, district, crime_type = crimeType }).ToList();
+            """, new { area_type = areaType, area_code = areaCode, year, crime_type = crimeType }).ToList();
     }
 
     /// <summary>
-    /// Every current district of the force area (none left out for having no incidents), with its residents in the
-    /// ONS estimate for the year the financial year starts in, or the nearest earlier one (the earliest later one
-    /// when there is none earlier).
+    /// Every district (or partnership) of the force area with its count and rate for the year, none left out for
+    /// having no incidents, and its anti-social behaviour beside.
     /// </summary>
-    public IReadOnlyList<DistrictCrimeRow> ByDistrict(string forceArea, string year, int startYear, string? crimeType)
+    public IReadOnlyList<AreaCrimeRow> ByArea(string areaType, string forceArea, string year, string? crimeType)
     {
         using var connection = reader.Open();
-        return connection.Query<DistrictCrimeRow>("""
-            WITH districts AS (
-                SELECT district_code, district_name FROM core.dim_district WHERE is_current AND force_area_code = $force_area
-            ), crime AS (
-                SELECT district_code,
-                       CAST(coalesce(sum(incidents) FILTER (WHERE ($crime_type IS NULL AND crime_type <> $asb) OR crime_type = $crime_type), 0) AS BIGINT) AS incidents,
-                       CAST(coalesce(sum(incidents) FILTER (WHERE crime_type = $asb), 0) AS BIGINT) AS asb
-                FROM marts.crime_by_district_month
-                WHERE force_code = $force_area AND financial_year = $year
-                GROUP BY district_code
-            ), population AS (
-                SELECT district_code, population, estimate_year, estimate_source
-                FROM marts.population_by_district_year
-                QUALIFY row_number() OVER (PARTITION BY district_code
-                    ORDER BY estimate_year > $start_year, abs(estimate_year - $start_year)) = 1
-            )
-            SELECT d.district_code AS DistrictCode, d.district_name AS DistrictName,
-                   coalesce(c.incidents, 0) AS Incidents, coalesce(c.asb, 0) AS AntiSocialBehaviour,
-                   p.population AS Population, p.estimate_year AS EstimateYear, p.estimate_source AS EstimateSource
-            FROM districts AS d
-            LEFT JOIN crime AS c USING (district_code)
-            LEFT JOIN population AS p USING (district_code)
-            ORDER BY d.district_name
-            """, new { asb = Asb, force_area = forceArea, year, start_year = startYear, crime_type = crimeType }).ToList();
+        return connection.Query<AreaCrimeRow>("""
+            SELECT crime.area_code AS AreaCode, crime.area_name AS AreaName, crime.incidents AS Incidents,
+                   crime.incidents_per_1000 AS Rate, crime.incidents_per_1000_ci_low AS RateLow, crime.incidents_per_1000_ci_high AS RateHigh,
+                   crime.is_small_count AS IsSmallCount, asb.incidents AS AntiSocialBehaviour, asb.incidents_per_1000 AS AsbRate,
+                   crime.population AS Population, crime.population_estimate AS EstimateSource, crime.assignment_rule AS AssignmentRule
+            FROM marts.crime_rates_by_area_year AS crime
+            JOIN marts.crime_rates_by_area_year AS asb
+              ON asb.area_type = crime.area_type AND asb.area_code = crime.area_code AND asb.financial_year = crime.financial_year
+             AND NOT asb.is_recorded_crime
+            WHERE crime.area_type = $area_type AND crime.force_area_code = $force_area AND crime.financial_year = $year
+              AND crime.crime_type = coalesce($crime_type, $all_crime)
+            ORDER BY crime.area_name, crime.area_code
+            """, new { area_type = areaType, force_area = forceArea, year, crime_type = crimeType, all_crime = AreaLevels.AllRecordedCrime }).ToList();
     }
 
-    /// <summary>Incidents the force published that lie outside its districts or have no usable location.</summary>
+    /// <summary>Incidents the force published that lie outside its area's districts or have no usable location.</summary>
     public long OutsideDistricts(string forceArea, string year, string? crimeType)
     {
         using var connection = reader.Open();
         return connection.ExecuteScalar<long>("""
             SELECT CAST(coalesce(sum(incidents), 0) AS BIGINT) FROM marts.crime_by_district_month
-            WHERE force_code = $force_area AND financial_year = $year
+            WHERE force_code = $force_area AND financial_year = $year AND district_force_area_code <> $force_area
               AND ($crime_type IS NULL OR crime_type = $crime_type)
-              AND district_code NOT IN (SELECT district_code FROM core.dim_district WHERE is_current AND force_area_code = $force_area)
             """, new { force_area = forceArea, year, crime_type = crimeType });
     }
 }

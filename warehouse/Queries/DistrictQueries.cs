@@ -24,10 +24,22 @@ public sealed class DistrictQueries(IWarehouseReader reader)
                    v.recorded_crimes AS RecordedCrimes, v.population AS Population, v.population_estimate AS PopulationEstimate,
                    v.crimes_per_1000_population AS Rate, v.crimes_per_1000_ci_low AS RateLow, v.crimes_per_1000_ci_high AS RateHigh
             FROM marts.value_for_money AS v
-            JOIN core.dim_district AS d ON d.district_code = v.district_code AND d.is_current
-            WHERE v.financial_year = $year AND d.force_area_code = $force_area
+            WHERE v.financial_year = $year AND v.force_area_code = $force_area
             ORDER BY v.crimes_per_1000_population DESC NULLS LAST, v.district_name
             """, new { force_area = forceArea, year }).ToList();
+    }
+
+    /// <summary>The force area as a whole (every record its force published, located or not) for the same year.</summary>
+    public DistrictRateRow? ForceArea(string forceArea, string year)
+    {
+        using var connection = reader.Open();
+        return connection.QuerySingleOrDefault<DistrictRateRow>("""
+            SELECT area_code AS DistrictCode, area_name AS DistrictName, months_covered AS MonthsCovered,
+                   coalesce(recorded_crimes, 0) AS RecordedCrimes, coalesce(population, 0) AS Population, population_estimate AS PopulationEstimate,
+                   recorded_crimes_per_1000 AS Rate, recorded_crimes_per_1000_ci_low AS RateLow, recorded_crimes_per_1000_ci_high AS RateHigh
+            FROM marts.area_profile_by_year
+            WHERE area_type = 'force_area' AND area_code = $force_area AND financial_year = $year
+            """, new { force_area = forceArea, year });
     }
 
     public IReadOnlyList<DistrictSpendRow> SpendByStream(string district, string year)

@@ -2,30 +2,31 @@ using Dapper;
 
 namespace Analytics.Warehouse.Queries;
 
-public sealed record Headlines(decimal Allocated, decimal Spent, long RecordedCrimes, long PositiveOutcomes, long AntiSocialBehaviour);
+/// <param name="PositiveOutcomeRate">Recorded crimes with a positive outcome over recorded crimes, as marts.crime_rates_by_area_year defines it.</param>
+/// <param name="HasSpend">Funding returns are loaded for the force area and year.</param>
+public sealed record Headlines(
+    decimal Allocated, decimal Spent, long RecordedCrimes, long PositiveOutcomes, double? PositiveOutcomeRate, long AntiSocialBehaviour, bool HasSpend)
+{
+    public static readonly Headlines None = new(0, 0, 0, 0, null, 0, false);
+}
 public sealed record StatusCount(string Status, long Measures);
 public sealed record Freshness(DateTime? LatestMonth, DateTime? LastSuccessfulLoad, string? RunId);
 
 /// <summary>The overview page's figures for one force area and financial year.</summary>
 public sealed class OverviewQueries(IWarehouseReader reader)
 {
+    /// <summary>The force area as a whole (every record its force published) from marts.area_profile_by_year.</summary>
     public Headlines Headlines(string forceArea, string year)
     {
         using var connection = reader.Open();
-        return connection.QuerySingle<Headlines>("""
-            SELECT
-                (SELECT CAST(coalesce(sum(allocated), 0) AS DECIMAL(18, 2)) FROM marts.spend_by_district_year AS spend
-                 JOIN core.dim_district AS district ON district.district_code = spend.district_code AND district.is_current
-                 WHERE spend.financial_year = $year AND district.force_area_code = $force_area) AS Allocated,
-                (SELECT CAST(coalesce(sum(spent), 0) AS DECIMAL(18, 2)) FROM marts.spend_by_district_year AS spend
-                 JOIN core.dim_district AS district ON district.district_code = spend.district_code AND district.is_current
-                 WHERE spend.financial_year = $year AND district.force_area_code = $force_area) AS Spent,
-                CAST(coalesce(sum(incidents) FILTER (WHERE crime_type <> 'Anti-social behaviour'), 0) AS BIGINT) AS RecordedCrimes,
-                CAST(coalesce(sum(positive_outcomes) FILTER (WHERE crime_type <> 'Anti-social behaviour'), 0) AS BIGINT) AS PositiveOutcomes,
-                CAST(coalesce(sum(incidents) FILTER (WHERE crime_type = 'Anti-social behaviour'), 0) AS BIGINT) AS AntiSocialBehaviour
-            FROM marts.crime_by_district_month
-            WHERE force_code = $force_area AND financial_year = $year
-            """, new { force_area = forceArea, year });
+        return connection.QuerySingleOrDefault<Headlines>("""
+            SELECT CAST(coalesce(allocated, 0) AS DECIMAL(18, 2)) AS Allocated, CAST(coalesce(spent, 0) AS DECIMAL(18, 2)) AS Spent,
+                   coalesce(recorded_crimes, 0) AS RecordedCrimes, coalesce(positive_outcomes, 0) AS PositiveOutcomes,
+                   positive_outcome_rate AS PositiveOutcomeRate, coalesce(anti_social_behaviour, 0) AS AntiSocialBehaviour,
+                   has_spend AS HasSpend
+            FROM marts.area_profile_by_year
+            WHERE area_type = 'force_area' AND area_code = $force_area AND financial_year = $year
+            """, new { force_area = forceArea, year }) ?? Analytics.Warehouse.Queries.Headlines.None;
     }
 
     /// <summary>How many plan measures are on track, at risk or off track for the force area over the year.</summary>
@@ -44,7 +45,7 @@ public sealed class OverviewQueries(IWarehouseReader reader)
     {
         using var connection = reader.Open();
         return connection.QuerySingle<Freshness>("""
-            SELECT (SELECT CAST(max(month) AS TIMESTAMP) FROM marts.crime_by_district_month WHERE force_code = $force_area) AS LatestMonth,
+            SELECT (SELECT CAST(max(month) AS TIMESTAMP) FROM marts.crime_by_area_month WHERE area_type = 'force_area' AND area_code = $force_area) AS LatestMonth,
                    (SELECT max(finished_at) FROM meta.load_runs WHERE status = 'published') AS LastSuccessfulLoad,
                    (SELECT arg_max(run_id, finished_at) FROM meta.load_runs WHERE status = 'published') AS RunId
             """, new { force_area = forceArea });

@@ -31,8 +31,7 @@ public sealed class PanelReportQueries(IWarehouseReader reader)
                    CAST(sum(spend.spent) AS DECIMAL(18, 2)) AS Spent,
                    bool_or(spend.source = 'illustrative') AS IsIllustrative
             FROM marts.spend_by_district_year AS spend
-            JOIN core.dim_district AS district ON district.district_code = spend.district_code AND district.is_current
-            WHERE spend.financial_year = $year AND district.force_area_code = $force_area
+            WHERE spend.financial_year = $year AND spend.force_area_code = $force_area
             GROUP BY spend.funding_stream
             ORDER BY Allocated DESC, FundingStream
             """, new { force_area = forceArea, year }).ToList();
@@ -48,8 +47,7 @@ public sealed class PanelReportQueries(IWarehouseReader reader)
                    vfm.crimes_per_1000_population AS CrimesPer1000, vfm.crimes_per_1000_ci_low AS CrimesPer1000Low,
                    vfm.crimes_per_1000_ci_high AS CrimesPer1000High
             FROM marts.value_for_money AS vfm
-            JOIN core.dim_district AS district ON district.district_code = vfm.district_code AND district.is_current
-            WHERE vfm.financial_year = $year AND district.force_area_code = $force_area
+            WHERE vfm.financial_year = $year AND vfm.force_area_code = $force_area
             ORDER BY vfm.district_name
             """, new { force_area = forceArea, year }).ToList();
     }

@@ -23,11 +23,14 @@ public sealed record SpendLine(
 /// <summary>Where community safety money goes: marts.spend_by_district_year and marts.value_for_money for one force area and year.</summary>
 public sealed class SpendQueries(IWarehouseReader reader)
 {
-    // Today's districts of the force area, optionally one of them: the rows every query below is narrowed to.
+    // The districts of the force area in the year (optionally one of them), with their residents and spend per
+    // 1,000 residents from marts.area_profile_by_year: the rows every query below is narrowed to.
     private const string Districts = """
         districts AS (
-            SELECT district_code, district_name FROM core.dim_district
-            WHERE is_current AND force_area_code = $force_area AND ($district IS NULL OR district_code = $district))
+            SELECT area_code AS district_code, area_name AS district_name, population, spend_per_1000_population
+            FROM marts.area_profile_by_year
+            WHERE area_type = 'district' AND force_area_code = $force_area AND financial_year = $year
+              AND ($district IS NULL OR area_code = $district))
         """;
 
     private const string ByDistrictSql = $"""
@@ -38,17 +41,15 @@ public sealed class SpendQueries(IWarehouseReader reader)
                        CAST(coalesce(sum(spent), 0) AS DECIMAL(18, 2)) AS spent,
                        CAST(coalesce(sum(allocated) FILTER (WHERE source = 'illustrative'), 0) AS DECIMAL(18, 2)) AS illustrative,
                        CAST(coalesce(sum(allocated) FILTER (WHERE is_apportioned), 0) AS DECIMAL(18, 2)) AS apportioned
-                FROM marts.spend_by_district_year WHERE financial_year = $year GROUP BY district_code)
+                FROM marts.spend_by_district_year WHERE financial_year = $year AND force_area_code = $force_area GROUP BY district_code)
             SELECT districts.district_code AS DistrictCode, districts.district_name AS DistrictName,
                    coalesce(spend.allocated, 0) AS Allocated, coalesce(spend.spent, 0) AS Spent,
                    coalesce(spend.illustrative, 0) AS IllustrativeAllocated, coalesce(spend.apportioned, 0) AS ApportionedAllocated,
-                   coalesce(vfm.population, population.population) AS Population, vfm.spend_per_1000_population AS SpendPer1000Population,
+                   districts.population AS Population, districts.spend_per_1000_population AS SpendPer1000Population,
                    CASE WHEN vfm.recorded_crimes > 0 THEN vfm.spend_per_crime END AS SpendPerCrime
             FROM districts
             LEFT JOIN spend USING (district_code)
             LEFT JOIN marts.value_for_money AS vfm ON vfm.district_code = districts.district_code AND vfm.financial_year = $year
-            LEFT JOIN (SELECT district_code, arg_max(population, estimate_year) AS population FROM marts.population_by_district_year GROUP BY district_code)
-                AS population ON population.district_code = districts.district_code
             ORDER BY districts.district_name
             """;
 
@@ -103,6 +104,16 @@ public sealed class SpendQueries(IWarehouseReader reader)
     {
         using var connection = reader.Open();
         return connection.Query<SpendBreakdown>(BreakdownsSql, new { force_area = forceArea, year, district }).ToList();
+    }
+
+    /// <summary>Spent per 1,000 residents of one area (a district or the force area) in the year, as the mart works it out.</summary>
+    public double? SpentPer1000(string areaType, string areaCode, string year)
+    {
+        using var connection = reader.Open();
+        return connection.ExecuteScalar<double?>("""
+            SELECT spend_per_1000_population FROM marts.area_profile_by_year
+            WHERE area_type = $area_type AND area_code = $area_code AND financial_year = $year
+            """, new { area_type = areaType, area_code = areaCode, year });
     }
 
     public IReadOnlyList<SpendFlow> Flows(string forceArea, string year, string? district)

@@ -8,8 +8,13 @@ public sealed record DistrictValue(
     long RecordedCrimes, long PositiveOutcomes, decimal Spent, double? SpendPer1000Population, double? SpendPerCrime,
     double? SpendPerPositiveOutcome, double? CrimesPer1000Population, double? CrimesPer1000CiLow, double? CrimesPer1000CiHigh);
 
-/// <summary>The force area as a whole: total spend and annualised crime over total residents.</summary>
-public sealed record ForceAreaValue(decimal Spent, double AnnualisedCrimes, long Population, double? SpendPer1000Population, double? CrimesPer1000Population);
+/// <summary>The force area as a whole (every record its force published; spend summed over its districts), from marts.area_profile_by_year.</summary>
+public sealed record ForceAreaValue(
+    bool HasSpend, decimal Spent, long RecordedCrimes, long MonthsCovered, long? Population, double? SpendPer1000Population,
+    double? SpendPerCrime, double? CrimesPer1000Population)
+{
+    public static readonly ForceAreaValue None = new(false, 0, 0, 0, null, null, null, null);
+}
 
 /// <summary>What each result costs, district by district: marts.value_for_money for the districts of one force area.</summary>
 public sealed class ValueForMoneyQueries(IWarehouseReader reader)
@@ -27,28 +32,21 @@ public sealed class ValueForMoneyQueries(IWarehouseReader reader)
                    vfm.crimes_per_1000_population AS CrimesPer1000Population, vfm.crimes_per_1000_ci_low AS CrimesPer1000CiLow,
                    vfm.crimes_per_1000_ci_high AS CrimesPer1000CiHigh
             FROM marts.value_for_money AS vfm
-            JOIN core.dim_district AS district ON district.district_code = vfm.district_code AND district.is_current
-            WHERE vfm.financial_year = $year AND district.force_area_code = $force_area
+            WHERE vfm.financial_year = $year AND vfm.force_area_code = $force_area
             ORDER BY vfm.district_name
             """, new { force_area = forceArea, year }).ToList();
     }
 
-    /// <summary>
-    /// Force-area averages for the quadrant lines: total spend ÷ total residents × 1,000, and total crimes a year
-    /// (each district's count scaled × 12 ÷ months covered, as the mart does) ÷ total residents × 1,000.
-    /// </summary>
+    /// <summary>The force area's own figures, for the quadrant lines and the headline cards.</summary>
     public ForceAreaValue ForceArea(string forceArea, string year)
     {
         using var connection = reader.Open();
-        return connection.QuerySingle<ForceAreaValue>("""
-            SELECT CAST(coalesce(sum(vfm.spent), 0) AS DECIMAL(18, 2)) AS Spent,
-                   coalesce(sum(CAST(vfm.recorded_crimes AS DOUBLE) * 12 / vfm.months_covered) FILTER (WHERE vfm.months_covered > 0), 0) AS AnnualisedCrimes,
-                   CAST(coalesce(sum(vfm.population), 0) AS BIGINT) AS Population,
-                   CAST(sum(vfm.spent) AS DOUBLE) * 1000 / nullif(sum(vfm.population), 0) AS SpendPer1000Population,
-                   1000 * sum(CAST(vfm.recorded_crimes AS DOUBLE) * 12 / vfm.months_covered) FILTER (WHERE vfm.months_covered > 0) / nullif(sum(vfm.population), 0) AS CrimesPer1000Population
-            FROM marts.value_for_money AS vfm
-            JOIN core.dim_district AS district ON district.district_code = vfm.district_code AND district.is_current
-            WHERE vfm.financial_year = $year AND district.force_area_code = $force_area
-            """, new { force_area = forceArea, year });
+        return connection.QuerySingleOrDefault<ForceAreaValue>("""
+            SELECT has_spend AS HasSpend, CAST(coalesce(spent, 0) AS DECIMAL(18, 2)) AS Spent, coalesce(recorded_crimes, 0) AS RecordedCrimes,
+                   months_covered AS MonthsCovered, population AS Population, spend_per_1000_population AS SpendPer1000Population,
+                   spend_per_crime AS SpendPerCrime, recorded_crimes_per_1000 AS CrimesPer1000Population
+            FROM marts.area_profile_by_year
+            WHERE area_type = 'force_area' AND area_code = $force_area AND financial_year = $year
+            """, new { force_area = forceArea, year }) ?? ForceAreaValue.None;
     }
 }

@@ -71,6 +71,10 @@ SELECT
     spend.allocated,
     spend.spent,
     round(CAST(spend.spent AS DOUBLE) * 1000 / nullif(population.population, 0), 2) AS spend_per_1000_population,
+    -- A year's spend over a year's crimes: a part year's counts are scaled to twelve months first, so that part of a
+    -- year's crimes is never set against a whole year's spend.
+    round(spend.spent / nullif(crime.incidents * 12.0 / nullif(crime.months_covered, 0), 0), 2) AS spend_per_crime,
+    round(spend.spent / nullif(crime.positive_outcomes * 12.0 / nullif(crime.months_covered, 0), 0), 2) AS spend_per_positive_outcome,
     names.assignment_rule
 FROM area_years
 JOIN names USING (area_type, area_code)
