@@ -5,7 +5,7 @@
 --   2. the more final outcome (finality in warehouse/seeds/outcome_categories.csv, via core.dim_outcome);
 --   3. the later month;
 --   4. the newer file (loaded last);
---   5. the row's content (md5 of its published text): only identical rows are left to their line number.
+--   5. the row's content (SHA-256 of its published text): only identical rows are left to their line number.
 -- Anti-social behaviour rows carry no Crime ID: each is an incident of its own and always counts.
 WITH street_rows AS (
     SELECT
@@ -17,7 +17,7 @@ WITH street_rows AS (
         records.lsoa_code IS NOT NULL AS is_located,
         records.last_outcome_category,
         coalesce(outcomes.finality, 0) AS outcome_finality,
-        md5(records.published_text) AS content_hash,
+        sha256(records.published_text) AS content_hash,
         records.published_text
     FROM staging.stg_police__street_records AS records
     LEFT JOIN core.dim_outcome AS outcomes ON outcomes.outcome_wording = records.last_outcome_category

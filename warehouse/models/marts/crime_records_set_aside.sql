@@ -21,7 +21,7 @@ SELECT
             THEN 'the later month (' || strftime(kept.month, '%Y-%m') || ' over ' || strftime(aside.month, '%Y-%m') || ')'
         WHEN aside.file_id <> kept.file_id THEN 'the newer file'
         WHEN aside.content_hash = kept.content_hash THEN 'an identical row'
-        ELSE 'the first by content (md5), as nothing else tells the rows apart'
+        ELSE 'the first by content (the smaller SHA-256 of the text), as nothing else tells the rows apart'
     END AS decided_by,
     'Crime ID ' || aside.crime_id || ' is counted once: kept ' || kept_file.source_path || ' line ' || kept.line_number
         || ', ' || decided_by
