@@ -117,6 +117,19 @@ public sealed class CrimeCountedOnceTests : IDisposable
                       ("settled", "the more final outcome (Offender given a caution over Status update unavailable)")], reasons);
     }
 
+    [Fact]
+    public void A_row_set_aside_keeps_its_text_as_published_with_quotes_where_a_field_needs_them()
+    {
+        var warehouse = NewWarehouse();
+        var quoted = "q1,2025-01,Kent Police,Kent Police,,,\"No Location, \"\"near\"\" Ashford\",,,Burglary,Investigation complete; no suspect identified,";
+        var file = PoliceCsv.Write(warehouse.Inputs, "2025-01-kent-street.csv", PoliceCsv.StreetHeader, quoted, PoliceCsv.Crime("q1"));
+
+        var run = warehouse.Run(KentLookup, file);
+
+        Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
+        Assert.Equal((2L, quoted), warehouse.Query<(long, string)>("SELECT source_line_number, raw_text FROM marts.crime_records_set_aside").Single());
+    }
+
     private static Dictionary<(string, string, string), long> MartCells(TemporaryWarehouse warehouse) =>
         warehouse.Query<(string District, string Month, string CrimeType, long Incidents)>(
                 "SELECT district_code, strftime(month, '%Y-%m'), crime_type, incidents FROM marts.crime_by_district_month")
