@@ -12,13 +12,7 @@ SELECT
     upper(trim(street.lsoa_code)) AS lsoa_code,
     street.lsoa_name,
     street.crime_type,
-    street.last_outcome_category,
-    -- The row's fields joined back into a CSV line (quoted where a field needs it), as the file published it.
-    array_to_string(list_transform(
-        [street.crime_id, street.month, street.reported_by, street.falls_within, street.longitude, street.latitude,
-         street.location, street.lsoa_code, street.lsoa_name, street.crime_type, street.last_outcome_category, street.context],
-        field -> CASE WHEN regexp_matches(coalesce(field, ''), '[",\r\n]') THEN '"' || replace(field, '"', '""') || '"'
-                      ELSE coalesce(field, '') END), ',') AS published_text
+    street.last_outcome_category
 FROM raw.police_street AS street
 JOIN meta.source_files AS files ON files.file_id = street.file_id
 WHERE files.status = 'loaded'
