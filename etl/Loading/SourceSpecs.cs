@@ -37,7 +37,8 @@ public static partial class SourceSpecs
         RawTable = "raw.police_street",
         MapHeader = header => Exactly(header, StreetHeader,
             ["crime_id", "month", "reported_by", "falls_within", "longitude", "latitude", "location", "lsoa_code", "lsoa_name", "crime_type", "last_outcome_category", "context"]),
-        HelperColumns = "min(line_number) OVER (PARTITION BY crime_id) AS first_line_of_crime_id",
+        // A repeated Crime ID is not a reject: every row loads, and the warehouse counts the crime once, from the
+        // row its rule picks (warehouse/models/intermediate/int_street_records_ranked.sql).
         Rules =
         [
             .. MonthRules,
@@ -46,8 +47,6 @@ public static partial class SourceSpecs
                 "'crime type ''' || crime_type || ''' is not one data.police.uk publishes (warehouse/seeds/crime_types.csv)'"),
             new("Crime ID", "crime_id IS NULL AND crime_type IS DISTINCT FROM 'Anti-social behaviour'",
                 "'the Crime ID is blank; only anti-social behaviour rows have none'"),
-            new("Crime ID", "crime_id IS NOT NULL AND line_number > first_line_of_crime_id",
-                "'Crime ID repeats the crime on line ' || first_line_of_crime_id || '; a crime is counted once'"),
             .. LocationRules,
         ],
     };

@@ -38,14 +38,18 @@ public sealed class DataPageTests(DashboardFixture dashboard)
     }
 
     [Fact]
-    public async Task The_latest_rejects_are_shown_with_their_raw_text_as_code()
+    public async Task The_latest_rejects_and_rows_set_aside_are_shown_with_their_raw_text_as_code()
     {
         var html = await dashboard.Page("/data");
         var table = HtmlText.Table(html, "Latest rejected rows");
-        var rejects = dashboard.Warehouse.Query<(string, long, string, string)>(
-            "SELECT source_path, line_number, reason, raw_text FROM meta.rejects ORDER BY file_id DESC, line_number LIMIT 50");
+        var rejected = dashboard.Warehouse.Query<(int FileId, string, long Line, string, string)>(
+            "SELECT file_id, source_path, line_number, reason, raw_text FROM meta.rejects");
+        var setAside = dashboard.Warehouse.Query<(int FileId, string, long Line, string, string)>(
+            "SELECT source_file_id, source_path, source_line_number, reason, raw_text FROM marts.crime_records_set_aside");
+        var rejects = rejected.Concat(setAside).OrderByDescending(row => row.FileId).ThenBy(row => row.Line).Take(50)
+            .Select(row => (row.Item2, row.Line, row.Item4, row.Item5)).ToList();
 
-        Assert.NotEmpty(rejects);
+        Assert.NotEmpty(setAside);
         Assert.Equal(rejects.Count, table.Count);
         foreach (var ((path, line, reason, raw), row) in rejects.Zip(table))
         {

@@ -131,7 +131,8 @@ public sealed class FaultTests : IDisposable
     private void AssertEveryKentRecordOnce()
     {
         var expectedRecords = PoliceCsv.KentStreetFiles().Sum(file => file.Lines.Count - 1);
-        var kept = warehouse.Scalar<long>("SELECT count(*) FROM core.fct_crime_records") + warehouse.Scalar<long>("SELECT count(*) FROM meta.rejects");
+        var kept = warehouse.Scalar<long>("SELECT count(*) FROM core.fct_crime_records") + warehouse.Scalar<long>("SELECT count(*) FROM marts.crime_records_set_aside")
+            + warehouse.Scalar<long>("SELECT count(*) FROM meta.rejects");
         Assert.Equal(expectedRecords, kept);
         Assert.Equal(9, warehouse.Scalar<long>("SELECT count(*) FROM meta.source_files WHERE source_kind = 'police_street' AND status = 'loaded'"));
     }

@@ -20,7 +20,6 @@ public sealed class MalformedInputTests : IDisposable
         // name, data lines after the header, rejected line, field, words in the reason
         { "extra column", [PoliceCsv.Crime("c1"), PoliceCsv.Crime("c2") + ",surplus"], 3, "", "TOO MANY COLUMNS" },
         { "missing column", [PoliceCsv.Crime("c1")[..PoliceCsv.Crime("c1").LastIndexOf(',')], PoliceCsv.Crime("c2")], 2, "", "MISSING COLUMNS" },
-        { "repeated Crime ID", [PoliceCsv.Crime("same"), PoliceCsv.Crime("other"), PoliceCsv.Crime("same")], 4, "Crime ID", "repeats the crime on line 2" },
         { "month in the future", [PoliceCsv.Crime("c1", month: "2031-05")], 2, "Month", "in the future" },
         { "month not the file's", [PoliceCsv.Crime("c1", month: "2025-02")], 2, "Month", "does not match the file's month 2025-01" },
         { "month not a month", [PoliceCsv.Crime("c1", month: "2025-13")], 2, "Month", "not a month in YYYY-MM form" },
@@ -78,6 +77,26 @@ public sealed class MalformedInputTests : IDisposable
         var districts = warehouse.Query<(string District, long Incidents)>(
             "SELECT district_code, incidents FROM marts.crime_by_district_month ORDER BY district_code").ToList();
         Assert.Equal([("E07000105", 1L), ("UNKNOWN", 2L)], districts);
+        AssertNothingLost(3);
+    }
+
+    [Fact]
+    public void A_repeated_Crime_ID_is_loaded_not_rejected_and_counted_once_with_the_repeat_set_aside()
+    {
+        string[] lines = [PoliceCsv.Crime("same"), PoliceCsv.Crime("other"), PoliceCsv.Crime("same")];
+        var file = PoliceCsv.Write(warehouse.Inputs, "2025-01-kent-street.csv", [PoliceCsv.StreetHeader, .. lines]);
+
+        var run = warehouse.Run(KentLookup, file);
+
+        Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
+        Assert.Equal(0, warehouse.Scalar<long>("SELECT count(*) FROM meta.rejects"));
+        Assert.Equal(1, warehouse.Scalar<long>("SELECT count(*) FROM core.fct_crime_records WHERE crime_id = 'same'"));
+        var aside = warehouse.Query<(long Line, string Reason, string RawText)>(
+            "SELECT source_line_number, reason, raw_text FROM marts.crime_records_set_aside").Single();
+        Assert.Equal(4, aside.Line);
+        Assert.Equal(lines[2], aside.RawText);
+        var path = warehouse.Scalar<string>("SELECT source_path FROM meta.source_files WHERE source_kind = 'police_street'");
+        Assert.Contains($"Crime ID same is counted once: kept {path} line 2, an identical row", aside.Reason, StringComparison.Ordinal);
         AssertNothingLost(3);
     }
 

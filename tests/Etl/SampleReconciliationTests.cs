@@ -1,3 +1,5 @@
+using System.Security.Cryptography;
+using System.Text;
 using Analytics.Etl.Loading;
 using Analytics.Tests.Support;
 
@@ -53,18 +55,27 @@ public sealed class SampleReconciliationTests(SampleWarehouseFixture sample)
     }
 
     [Fact]
-    public void A_crime_whose_row_appears_twice_is_counted_once_and_the_repeat_is_kept_as_a_reject()
+    public void A_crime_whose_row_appears_twice_is_counted_once_and_the_repeat_is_set_aside_naming_the_row_kept()
     {
         var lines = PoliceCsv.KentLines("2025-05/2025-05-kent-street.csv");
         var repeatedId = lines.Skip(1).Select(line => line.Split(',')[0]).Where(id => id.Length > 0)
             .GroupBy(id => id).Single(group => group.Count() > 1).Key;
+        var repeats = lines.Select((line, index) => (Line: line, Number: (long)index + 1))
+            .Where(row => row.Line.StartsWith(repeatedId, StringComparison.Ordinal)).ToList();
+        // The two rows differ only in the street, not in LSOA, month or outcome: the rule's last step, the rows'
+        // content (the smaller SHA-256 of the text), decides, so the choice never depends on which line comes first.
+        var kept = repeats.MinBy(row => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(row.Line))), StringComparer.Ordinal);
+        var setAside = repeats.Single(row => row != kept);
 
         Assert.StartsWith("8583bcad", repeatedId);
         Assert.Equal(1, sample.Warehouse.Scalar<long>("SELECT count(*) FROM core.fct_crime_records WHERE crime_id = $id", new { id = repeatedId }));
-        var reject = sample.Warehouse.Query<(string Field, string Reason, string RawText)>(
-            "SELECT field, reason, raw_text FROM meta.rejects WHERE raw_text LIKE $prefix", new { prefix = repeatedId + "%" }).Single();
-        Assert.Equal("Crime ID", reject.Field);
-        Assert.Contains("repeats the crime on line", reject.Reason);
+        Assert.Equal(kept.Number, sample.Warehouse.Scalar<long>("SELECT source_line_number FROM core.fct_crime_records WHERE crime_id = $id", new { id = repeatedId }));
+        Assert.Equal(0, sample.Warehouse.Scalar<long>("SELECT count(*) FROM meta.rejects WHERE raw_text LIKE $prefix", new { prefix = repeatedId + "%" }));
+        var aside = sample.Warehouse.Query<(string Path, long Line, string Reason, string RawText)>(
+            "SELECT source_path, source_line_number, reason, raw_text FROM marts.crime_records_set_aside WHERE crime_id = $id", new { id = repeatedId }).Single();
+        Assert.EndsWith("2025-05/2025-05-kent-street.csv", aside.Path, StringComparison.Ordinal);
+        Assert.Equal((setAside.Number, setAside.Line), (aside.Line, aside.RawText));
+        Assert.Contains($"is counted once: kept {aside.Path} line {kept.Number}, the first by content", aside.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -82,7 +82,7 @@ public static class IndependentData
     /// The sample's street records that count, one per incident: every anti-social behaviour row, and one row per
     /// Crime ID of a force. Where a Crime ID has several rows, the kept one is, by the documented rule, a located row
     /// before one with no location, then one whose outcome is final before one still pending (under investigation,
-    /// status update unavailable or blank); the rest of the rule (later month, newer file,
+    /// status update unavailable, awaiting court outcome or blank); the rest of the rule (later month, newer file,
     /// content) only decides between rows that these tests find in the same district, month and crime type.
     /// </summary>
     public static List<StreetRecord> CountedRecords()
@@ -102,7 +102,7 @@ public static class IndependentData
         return [.. records.Where(record => record.CrimeId.Length == 0), .. crimes];
     }
 
-    private static bool IsPending(string outcome) => outcome is "" or "Under investigation" or "Status update unavailable";
+    private static bool IsPending(string outcome) => outcome is "" or "Under investigation" or "Status update unavailable" or "Awaiting court outcome";
 
     private static StreetRecord Kept(IEnumerable<StreetRecord> rows)
     {

@@ -25,9 +25,12 @@ public static class PoliceCsv
     }
 
     /// <summary>The lines of one file inside the bundled Kent zip, header first.</summary>
-    public static List<string> KentLines(string entryName)
+    public static List<string> KentLines(string entryName) => ArchiveLines(RepositoryPaths.KentZip, entryName);
+
+    /// <summary>The lines of one file inside a zip, header first.</summary>
+    public static List<string> ArchiveLines(string zipPath, string entryName)
     {
-        using var archive = ZipFile.OpenRead(RepositoryPaths.KentZip);
+        using var archive = ZipFile.OpenRead(zipPath);
         using var reader = new StreamReader(archive.GetEntry(entryName)!.Open());
         var lines = new List<string>();
         while (reader.ReadLine() is { } line) lines.Add(line);

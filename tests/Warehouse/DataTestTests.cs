@@ -36,6 +36,10 @@ public sealed class DataTestTests(SampleWarehouseFixture sample) : IDisposable
         "meta.source_files", "assert_source_rows_balance")]
     [InlineData("UPDATE marts.crime_by_district_month SET incidents = incidents + 1 WHERE district_code = 'E07000105' AND crime_type = 'Drugs' AND month = DATE '2025-01-01'",
         "marts.crime_by_district_month", "assert_mart_counts_every_record")]
+    [InlineData("DELETE FROM marts.crime_records_set_aside WHERE source_line_number = (SELECT min(source_line_number) FROM marts.crime_records_set_aside)",
+        "marts.crime_records_set_aside", "assert_street_rows_counted_or_set_aside")]
+    [InlineData("UPDATE core.fct_crime_records SET crime_id = 'copy' WHERE record_key IN (SELECT record_key FROM core.fct_crime_records WHERE force_key = 'kent' AND crime_id IS NOT NULL LIMIT 2)",
+        "core.fct_crime_records", "assert_crime_ids_once_per_force")]
     public void A_data_test_fails_when_its_rule_is_broken(string corruption, string model, string testName)
     {
         var copy = Path.Combine(scratch.Root, "copy.duckdb");

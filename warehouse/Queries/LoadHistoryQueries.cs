@@ -22,12 +22,19 @@ public sealed class LoadHistoryQueries(IWarehouseReader reader)
             """).ToList();
     }
 
+    /// <summary>Rows rejected at load and street rows set aside because their crime counts from another row,
+    /// together, from the most recently loaded files.</summary>
     public IReadOnlyList<RejectRow> LatestRejects(int limit)
     {
         using var connection = reader.Open();
         return connection.Query<RejectRow>("""
             SELECT source_path AS SourcePath, line_number AS LineNumber, field AS Field, reason AS Reason, raw_text AS RawText
-            FROM meta.rejects ORDER BY file_id DESC, line_number LIMIT $limit
+            FROM (
+                SELECT file_id, source_path, line_number, field, reason, raw_text FROM meta.rejects
+                UNION ALL
+                SELECT source_file_id, source_path, source_line_number, 'Crime ID', reason, raw_text FROM marts.crime_records_set_aside
+            )
+            ORDER BY file_id DESC, line_number LIMIT $limit
             """, new { limit }).ToList();
     }
 }

@@ -1,4 +1,5 @@
--- One row per published street record: a crime (one Crime ID; a repeated ID was rejected at load) or an
+-- One row per counted street record: a crime (one row per force and Crime ID, the row that
+-- intermediate.int_street_records_ranked picks; the others are in marts.crime_records_set_aside) or an
 -- anti-social behaviour incident (no ID; identical rows are separate incidents and all are kept).
 SELECT
     records.file_id || ':' || records.line_number AS record_key,
@@ -17,6 +18,8 @@ SELECT
     records.file_id AS source_file_id,
     records.line_number AS source_line_number
 FROM staging.stg_police__street_records AS records
+JOIN intermediate.int_street_records_ranked AS ranked
+    ON ranked.file_id = records.file_id AND ranked.line_number = records.line_number AND ranked.is_counted
 LEFT JOIN core.dim_force AS forces ON forces.force_key = records.force_slug
 LEFT JOIN core.dim_geography AS geography ON geography.geography_key = records.lsoa_code
 LEFT JOIN core.dim_crime_type AS types ON types.crime_type = records.crime_type
