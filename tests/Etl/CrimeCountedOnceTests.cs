@@ -12,7 +12,7 @@ public sealed class CrimeCountedOnceTests : IDisposable
 {
     private const string Canterbury018A = "E01024042"; // in Canterbury (E07000106); PoliceCsv's default is in Ashford (E07000105)
     private readonly List<TemporaryWarehouse> warehouses = [];
-    private static string KentLookup => Path.Combine(RepositoryPaths.Geography, "DERIVED_kent_medway_LSOA21_to_LAD.csv");
+    private static string KentLookup => RepositoryPaths.KentGeography[0];
 
     [Fact]
     public void The_real_Essex_pair_keeps_the_located_row_whichever_line_comes_first()
