@@ -16,6 +16,7 @@ public sealed class BrowserTests(BrowserFixture browser)
     public static TheoryData<string> Pages => new()
     {
         "/", "/spend", "/outcomes", "/value-for-money", "/crime", "/districts/E07000105", "/allocation",
+        "/peers",
         "/data", "/panel-report", "/accessibility", "/no-such-page",
     };
 
