@@ -92,7 +92,7 @@ public static class PeerCharts
             .Select(p => new Ranked(null, p.PeerName, false, null, $"No police data for {data.Year}"));
         var rows = Order(withFigures, measure).Concat(withoutFigures).ToList();
         return Panel($"force-areas-{measure.Key}", $"{measure.Title}, {filter.ForceAreaName} beside every force area loaded, {data.Year}",
-            $"Every police force area with data loaded, highest first, on {measure.Explanation}. {filter.ForceAreaName} is the orange, hatched bar marked (chosen). {Intervals(measure)}{Months(rows, measure)}",
+            $"Every police force area with data loaded, highest first, on {measure.Explanation}. {filter.ForceAreaName} is the orange, hatched bar marked (chosen){(rows.Any(r => r.Note is not null) ? "; force areas without this figure are listed in the table, saying why" : "")}. {Intervals(measure)}{Months(rows, measure)}",
             measure, rows, "Police force area", "Other force areas", includeNeighbourRank: false);
     }
 
@@ -151,10 +151,14 @@ public static class PeerCharts
     private static GenericChart Bars(IReadOnlyList<Ranked> shown, Measure measure, string areaHeading, string othersName)
     {
         static string Key(Ranked r) => r.IsChosen ? r.Name + " (chosen)" : r.Name;
-        GenericChart Trace(IReadOnlyList<Ranked> rows, string name, string colour, StyleParam.PatternShape pattern)
+        GenericChart Trace(IReadOnlyList<Ranked> rows, string name, string colour, bool hatched)
         {
             var values = rows.Select(r => measure.Value(r.Figures!)!.Value * measure.Scale).ToArray();
-            var bars = Chart.Column<double, string, string>(values, rows.Select(Key).ToArray(), Name: name, MarkerColor: Color.fromHex(colour), MarkerPatternShape: pattern);
+            // Hatching drawn over the bar's colour (not instead of it), so the bar stays solid and the hatch still tells it apart.
+            var pattern = hatched
+                ? PlotlyObject.With<Plotly.NET.TraceObjects.Pattern>(("shape", "\\"), ("fillmode", "overlay"), ("fgcolor", "#0b0c0c"), ("solidity", 0.25))
+                : PlotlyObject.With<Plotly.NET.TraceObjects.Pattern>(("shape", ""));
+            var bars = Chart.Column<double, string, string>(values, rows.Select(Key).ToArray(), Name: name, MarkerColor: Color.fromHex(colour), MarkerPattern: pattern);
             if (measure.Low is null) return bars;
             // Plotly wants the interval as distances from the bar's top, not as its ends.
             var interval = PlotlyObject.With(("type", "data"), ("symmetric", false), ("color", "#0b0c0c"), ("thickness", 1.5),
@@ -165,8 +169,8 @@ public static class PeerCharts
         var others = shown.Where(r => !r.IsChosen).ToList();
         var chosen = shown.Where(r => r.IsChosen).ToList();
         var traces = new List<GenericChart>();
-        if (others.Count > 0 || chosen.Count == 0) traces.Add(Trace(others, othersName, ChartStyle.Blue, StyleParam.PatternShape.None));
-        if (chosen.Count > 0) traces.Add(Trace(chosen, chosen[0].Name + " (chosen: orange, hatched)", ChartStyle.Orange, StyleParam.PatternShape.DiagonalDescending));
+        if (others.Count > 0 || chosen.Count == 0) traces.Add(Trace(others, othersName, ChartStyle.Blue, hatched: false));
+        if (chosen.Count > 0) traces.Add(Trace(chosen, chosen[0].Name + " (chosen: orange, hatched)", ChartStyle.Orange, hatched: true));
         var layout = PlotlyObject.With<Layout>(
             ("barmode", "overlay"),
             ("margin", PlotlyObject.With(("l", 70), ("r", 20), ("t", 30), ("b", 140))),
