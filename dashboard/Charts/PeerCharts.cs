@@ -1,4 +1,3 @@
-using Analytics.Dashboard.Filters;
 using Analytics.Warehouse.Queries;
 using Plotly.NET;
 using Chart = Plotly.NET.CSharp.Chart;
@@ -24,13 +23,12 @@ public static class PeerCharts
     /// <summary>A row of a ranked chart's table: an area with its figure, or without one and the reason.</summary>
     private sealed record Ranked(PeerFigures? Figures, string Name, bool IsChosen, int? NeighbourRank, string? Note);
 
-    public static IReadOnlyList<ChartPanel> Build(ValidatedFilter filter, PeerComparison data)
+    public static IReadOnlyList<ChartPanel> Build(PeerComparison data)
     {
-        ArgumentNullException.ThrowIfNull(filter);
         ArgumentNullException.ThrowIfNull(data);
-        var panels = Measures(data.CrimeType, data.ForceAreas).Select(measure => ForceAreaPanel(filter, data, measure)).ToList();
+        var panels = Measures(data.CrimeType, data.ForceAreas).Select(measure => ForceAreaPanel(data, measure)).ToList();
         if (data.District is { } district)
-            panels.AddRange(Measures(data.CrimeType, data.DistrictComparison).Select(measure => DistrictPanel(filter, data, district, measure)));
+            panels.AddRange(Measures(data.CrimeType, data.DistrictComparison).Select(measure => DistrictPanel(data, district, measure)));
         return panels;
     }
 
@@ -84,19 +82,19 @@ public static class PeerCharts
                 ScaledToYear: false);
     }
 
-    private static ChartPanel ForceAreaPanel(ValidatedFilter filter, PeerComparison data, Measure measure)
+    private static ChartPanel ForceAreaPanel(PeerComparison data, Measure measure)
     {
         var withFigures = data.ForceAreas.Select(a => new Ranked(a, a.AreaName, a.AreaCode == data.ForceArea, null, null));
         var shown = data.ForceAreas.Select(a => a.AreaCode).ToHashSet();
         var withoutFigures = data.ForceAreaPeers.Where(p => p.HasCrimeData && !shown.Contains(p.PeerCode))
             .Select(p => new Ranked(null, p.PeerName, false, null, $"No police data for {data.Year}"));
         var rows = Order(withFigures, measure).Concat(withoutFigures).ToList();
-        return Panel($"force-areas-{measure.Key}", $"{measure.Title}, {filter.ForceAreaName} beside every force area loaded, {data.Year}",
-            $"Every police force area with data loaded, highest first, on {measure.Explanation}. {filter.ForceAreaName} is the orange, hatched bar marked (chosen){(rows.Any(r => r.Note is not null) ? "; force areas without this figure are listed in the table, saying why" : "")}. {Intervals(measure)}{Months(rows, measure)}",
+        return Panel($"force-areas-{measure.Key}", $"{measure.Title}, {data.ForceAreaName} beside every force area loaded, {data.Year}",
+            $"Every police force area with data loaded, highest first, on {measure.Explanation}. {data.ForceAreaName} is the orange, hatched bar marked (chosen){(rows.Any(r => r.Note is not null) ? "; force areas without this figure are listed in the table, saying why" : "")}. {Intervals(measure)}{Months(rows, measure)}",
             measure, rows, "Police force area", "Other force areas", includeNeighbourRank: false);
     }
 
-    private static ChartPanel DistrictPanel(ValidatedFilter filter, PeerComparison data, PeerDistrict district, Measure measure)
+    private static ChartPanel DistrictPanel(PeerComparison data, PeerDistrict district, Measure measure)
     {
         var neighbours = data.NeighboursOf(district.Code).ToList();
         var rank = neighbours.ToDictionary(n => n.PeerCode, n => n.PeerRank);

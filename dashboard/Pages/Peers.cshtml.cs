@@ -16,7 +16,7 @@ public sealed class PeersModel(PeerQueries peers, FilterOptions filters) : Chart
     protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)
     {
         Comparison = peers.Comparison(filter.ForceArea, filter.Year, filter.CrimeType, filter.District);
-        return PeerCharts.Build(filter, Comparison);
+        return PeerCharts.Build(Comparison);
     }
 
     public IActionResult OnGetNeighboursCsv(DashboardFilter filter)

@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using Analytics.Dashboard.Charts;
 using Analytics.Tests.Support;
+using Analytics.Warehouse.Queries;
 
 namespace Analytics.Tests.Dashboard;
 
@@ -162,6 +164,27 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
         Assert.Contains("ONS mid-year population estimate", text);
         Assert.NotEmpty(months);
         Assert.All(months, m => Assert.Matches($@"Months of data \(of 12\):[^;]*\b{Regex.Escape(m.Name)} {m.Months}\b", text));
+    }
+
+    /// <summary>The page follows its filter's force area: the same service and charts for Essex mark Essex and compare Essex's districts.</summary>
+    [Fact]
+    public void Another_force_area_is_compared_the_same_way()
+    {
+        const string essex = "E23000028";
+        using var reader = new WarehouseReader(dashboard.Warehouse.Directory);
+        var comparison = new PeerQueries(reader).Comparison(essex, Year, null, null);
+        var panels = PeerCharts.Build(comparison);
+        var districts = dashboard.Warehouse.Query<string>(
+            $"SELECT area_name FROM marts.area_profile_by_year WHERE area_type = 'district' AND force_area_code = '{essex}' AND financial_year = '{Year}' ORDER BY area_name, area_code");
+        var ranked = panels.Single(p => p.Id == "force-areas-recorded-crime").Table.Rows;
+        var compared = panels.Single(p => p.Id == "district-peers-recorded-crime").Table.Rows;
+
+        Assert.Equal("Essex", comparison.ForceAreaName);
+        Assert.Equal(["Essex"], ranked.Where(row => (string?)row[1] == PeerCharts.Yes).Select(row => (string?)row[0]));
+        Assert.Equal(districts, comparison.Districts.Select(d => d.Name));
+        Assert.Equal(districts[0], comparison.District?.Name);
+        Assert.Equal([districts[0]], compared.Where(row => (string?)row[1] == PeerCharts.Yes).Select(row => (string?)row[0]));
+        Assert.Equal(districts.Count * 10, PeerCharts.Neighbours(comparison).Rows.Count);
     }
 
     [Theory]

@@ -37,6 +37,8 @@ public sealed record PeerComparison(
     IReadOnlyList<PeerDistrict> Districts, IReadOnlyList<PeerLink> DistrictPeers,
     PeerDistrict? District, IReadOnlyList<PeerFigures> DistrictComparison)
 {
+    public string ForceAreaName => ForceAreas.FirstOrDefault(a => a.AreaCode == ForceArea)?.AreaName ?? ForceArea;
+
     public IEnumerable<PeerLink> NeighboursOf(string district) => DistrictPeers.Where(peer => peer.AreaCode == district);
 }
 
