@@ -60,7 +60,8 @@ public static class PeerCharts
             "every crime type data.police.uk publishes except anti-social behaviour", ColumnFormat.Rate, "recorded_crimes", "Recorded crimes in the months loaded", ColumnFormat.Count,
             a => a.RecordedCrimes, a => a.RecordedCrimesPer1000, a => a.RecordedCrimesPer1000CiLow, a => a.RecordedCrimesPer1000CiHigh,
             "No residents estimate", ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource);
-        if (crimeType is not null)
+        // Anti-social behaviour chosen as the crime type has its own chart already.
+        if (crimeType is not null && areas.Any(a => a.CrimeTypeIsRecordedCrime == true))
             yield return new("crime-type", $"{crimeType} per 1,000 residents", $"{crimeType} per 1,000 residents a year",
                 $"the crime type {crimeType} alone", ColumnFormat.Rate, "incidents", $"{crimeType} in the months loaded", ColumnFormat.Count,
                 a => a.CrimeTypeIncidents, a => a.CrimeTypePer1000, a => a.CrimeTypePer1000CiLow, a => a.CrimeTypePer1000CiHigh,

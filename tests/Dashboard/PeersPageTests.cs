@@ -85,6 +85,14 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
     }
 
     [Fact]
+    public async Task Anti_social_behaviour_chosen_as_the_crime_type_is_not_charted_twice()
+    {
+        var html = await dashboard.Page($"/peers?year={Year}&crime=Anti-social%20behaviour");
+        Assert.Single(Regex.Matches(html, "<caption[^>]*>Anti-social behaviour per 1,000 residents, Kent beside"));
+        Assert.Contains("Anti-social behaviour is not a recorded crime type", HtmlText.Text(html));
+    }
+
+    [Fact]
     public async Task Every_force_area_loaded_appears_and_the_chosen_one_is_marked_in_table_and_chart()
     {
         var html = await dashboard.Page("/peers?year=" + Year);

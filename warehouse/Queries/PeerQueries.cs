@@ -13,7 +13,7 @@ public sealed record PeerFigures(
     long? PositiveOutcomes, double? PositiveOutcomeRate, double? PositiveOutcomeRateCiLow, double? PositiveOutcomeRateCiHigh,
     long? AntiSocialBehaviour, double? AntiSocialBehaviourPer1000, double? AntiSocialBehaviourPer1000CiLow, double? AntiSocialBehaviourPer1000CiHigh,
     bool HasSpend, decimal? Spent, double? SpendPer1000,
-    long? CrimeTypeIncidents, double? CrimeTypePer1000, double? CrimeTypePer1000CiLow, double? CrimeTypePer1000CiHigh);
+    bool? CrimeTypeIsRecordedCrime, long? CrimeTypeIncidents, double? CrimeTypePer1000, double? CrimeTypePer1000CiLow, double? CrimeTypePer1000CiHigh);
 
 /// <summary>One peer of one area (marts.peer_groups): a district's ONS nearest neighbour, or another force area.</summary>
 public sealed record PeerLink(
@@ -62,7 +62,7 @@ public sealed class PeerQueries(IWarehouseReader reader)
                CAST(profile.anti_social_behaviour_per_1000_ci_high AS DOUBLE) AS AntiSocialBehaviourPer1000CiHigh,
                profile.has_spend AS HasSpend, CAST(profile.spent AS DECIMAL(18, 2)) AS Spent,
                CAST(profile.spend_per_1000_population AS DOUBLE) AS SpendPer1000,
-               CAST(chosen.incidents AS BIGINT) AS CrimeTypeIncidents, CAST(chosen.incidents_per_1000 AS DOUBLE) AS CrimeTypePer1000,
+               chosen.is_recorded_crime AS CrimeTypeIsRecordedCrime, CAST(chosen.incidents AS BIGINT) AS CrimeTypeIncidents, CAST(chosen.incidents_per_1000 AS DOUBLE) AS CrimeTypePer1000,
                CAST(chosen.incidents_per_1000_ci_low AS DOUBLE) AS CrimeTypePer1000CiLow,
                CAST(chosen.incidents_per_1000_ci_high AS DOUBLE) AS CrimeTypePer1000CiHigh
         FROM marts.area_profile_by_year AS profile
