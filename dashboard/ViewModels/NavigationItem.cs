@@ -10,6 +10,7 @@ public sealed record NavigationItem(string Path, string Label)
         new("/outcomes", "Plan outcomes"),
         new("/value-for-money", "Value for money"),
         new("/crime", "Crime"),
+        new("/peers", "Peers"),
         new("/allocation", "Allocation"),
         new("/data", "Data"),
         new("/panel-report", "Panel report"),
