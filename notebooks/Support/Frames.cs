@@ -24,6 +24,23 @@ public static class Frames
         return new DataFrame(Enumerable.Range(0, data.FieldCount).Select(i => Column(data.GetName(i), data.GetFieldType(i), values[i])));
     }
 
+    /// <summary>
+    /// Records from the warehouse's query classes as a DataFrame, one column per property (named in snake_case, as
+    /// the marts name them), typed as <see cref="Query"/> types them.
+    /// </summary>
+    public static DataFrame FromRecords<T>(IEnumerable<T> records)
+    {
+        var rows = records.ToList();
+        return new DataFrame(typeof(T).GetProperties().Select(property =>
+        {
+            var type = Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType;
+            return Column(SnakeCase(property.Name), type, rows.Select(row => property.GetValue(row)).ToList());
+        }));
+    }
+
+    private static string SnakeCase(string name) =>
+        string.Concat(name.Select((c, i) => char.IsUpper(c) ? (i > 0 ? "_" : "") + char.ToLowerInvariant(c) : c.ToString()));
+
     private static DataFrameColumn Column(string name, Type type, List<object?> values) => type switch
     {
         _ when type == typeof(string) => new StringDataFrameColumn(name, values.Select(v => (string?)v)),
