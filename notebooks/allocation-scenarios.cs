@@ -28,7 +28,8 @@ return Notebook.Run("allocation-scenarios", "Allocation scenarios",
     var matching = grants.Where("grant_name", grant);
     if (notebook.Arguments["year"] is { } askedYear) matching = matching.Where("financial_year", askedYear);
     if (notebook.Arguments["area"] is { } askedArea) matching = matching.Where("force_area_code", askedArea);
-    if (matching.Rows.Count == 0) throw NotebookException.UnknownChoice("grant", string.Join(" ", args), choices);
+    if (matching.Rows.Count == 0)
+        throw NotebookException.UnknownChoice("grant", string.Join(" ", new[] { grant, notebook.Arguments["year"], notebook.Arguments["area"] }.OfType<string>()), choices);
     var year = (string)matching["financial_year"][0]; // the latest year, unless one was asked for
     matching = matching.Where("financial_year", year);
     if (matching.Rows.Count > 1) throw new NotebookException($"{grant} {year} is a grant in several force areas: add --area. Choose one of:\n  " + string.Join("\n  ", choices));

@@ -80,7 +80,7 @@ public sealed class HtmlReport(string title)
         ArgumentNullException.ThrowIfNull(plotlyScript);
         var html = new StringBuilder();
         html.Append("<!DOCTYPE html>\n<html lang=\"en-GB\">\n<head>\n<meta charset=\"utf-8\">\n")
-            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline' 'unsafe-eval'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:\">\n")
+            .Append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; script-src 'unsafe-inline'; style-src 'unsafe-inline'; img-src data: blob:; font-src data:\">\n")
             .Append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>").Append(Encode(Title)).Append("</title>\n<style>\n")
             .Append(Style).Append("</style>\n<script>\n").Append(plotlyScript.Replace("</script", "<\\/script", StringComparison.OrdinalIgnoreCase)).Append("\n</script>\n</head>\n<body>\n<main>\n<h1>")
             .Append(Encode(Title)).Append("</h1>\n").Append(body).Append("</main>\n<footer>\n<h2>Sources and snapshot</h2>\n<ul>\n");
