@@ -39,7 +39,8 @@ public static class NotebookRuns
     public static IReadOnlyDictionary<string, NotebookRun> All(string warehouse) =>
         Runs.GetOrAdd(warehouse, root => new Lazy<IReadOnlyDictionary<string, NotebookRun>>(() =>
         {
-            var output = Directory.CreateTempSubdirectory("notebook-tests-").FullName;
+            // Beside the warehouse, in the scratch folder its fixture deletes at the end.
+            var output = Directory.CreateDirectory(Path.Combine(root + "-inputs", "notebook-output")).FullName;
             NotebookRun RunOne(string name) => name == "load-quality"
                 ? Run(name, [.. Notebooks[name], "--out", Path.Combine(output, name)], new() { ["Warehouse__Directory"] = root })
                 : Run(name, [.. Notebooks[name], "--warehouse", root, "--out", Path.Combine(output, name)]);
