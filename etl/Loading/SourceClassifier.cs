@@ -31,7 +31,9 @@ public static partial class SourceClassifier
         {
             if (spec.MapHeader(header) is not { } map) continue;
             var values = FileValues(spec, file, header);
-            var period = values.TryGetValue("estimate_year", out var year) ? year.ToString() : null;
+            // A series of estimates is as fresh as its latest year.
+            var period = values.TryGetValue("estimate_year", out var year) ? year.ToString()
+                : spec == SourceSpecs.OnsPopulationSeries ? SourceSpecs.LatestSeriesYear.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
             return new Classification(spec, map, values, $"{spec.Kind}:{file.FileName}", period, null, null);
         }
 

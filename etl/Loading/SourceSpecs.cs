@@ -141,6 +141,8 @@ public static partial class SourceSpecs
     };
 
     private static readonly string[] SeriesYears = ["pop_mid2021", "pop_mid2022", "pop_mid2023", "pop_mid2024"];
+    /// <summary>The latest mid-year a population series holds: how fresh it is.</summary>
+    public static int LatestSeriesYear => int.Parse(SeriesYears[^1][^4..], System.Globalization.CultureInfo.InvariantCulture);
 
     public static SourceSpec OnsPopulationSeries { get; } = new()
     {

@@ -40,14 +40,14 @@ public sealed class OperationsBannerTests : IDisposable
     public async Task Overdue_police_data_is_named_on_every_page_with_the_day_it_fell_due()
     {
         // 25 November 2026: August 2026 is due; the sample ends at September 2025, so October 2025 fell due 60 days
-        // after the first of November, on 31 December 2025. Mid-2025 population estimates were due on 1 August 2026.
+        // after the first of November, on 31 December 2025. Mid-2025 population estimates were due on 1 August 2026; the sample's series ends at mid-2024.
         using var dashboard = new DashboardFactory(warehouse.Root, new FixedClock(new DateTimeOffset(2026, 11, 25, 9, 0, 0, TimeSpan.Zero)));
         foreach (var page in Pages)
         {
             var banner = Banner(await Get(dashboard, page));
             Assert.Contains("Police street-level crime (kent): latest loaded September 2025, but August 2026 should be published by now", banner);
             Assert.Contains("overdue since 31 December 2025", banner);
-            Assert.Contains("ONS mid-year population estimates: latest loaded mid-2023, but mid-2025", banner);
+            Assert.Contains("ONS mid-year population estimates (several years): latest loaded mid-2024, but mid-2025", banner);
             Assert.DoesNotContain("data-banner-failed", banner);
         }
         var data = await Get(dashboard, "/data");

@@ -16,7 +16,7 @@ public static class PublicationSchedule
     public static (string? Expected, DateOnly? StaleSince) Assess(string sourceKind, string? latest, DateOnly today) => sourceKind switch
     {
         "police_street" or "police_outcomes" => Monthly(latest, today),
-        "ons_population" => Yearly(latest, today),
+        "ons_population" or "ons_population_series" => Yearly(latest, today),
         _ => (null, null),
     };
 
