@@ -43,7 +43,10 @@ public static class IndependentData
     /// lookup, each district code taken to today's active code (districts merged in 2023 to their successors).</summary>
     public static Dictionary<string, string> LsoaToDistrict()
     {
-        var Active = ActiveDistrictCode();
+        var inLookup = ReadCsv(Path.Combine(RepositoryPaths.Geography, "DERIVED_ons_LAD24_CSP24_PFA24_lookup_EW.csv")).Select(row => row.Row["LAD24CD"]).ToHashSet();
+        var history = ActiveDistrictCode();
+        // today's code, unless the December 2024 lookup still uses this one (Barnsley, Sheffield)
+        string Active(string code) => inLookup.Contains(code) ? code : history(code);
         var map = new Dictionary<string, string>();
         foreach (var (_, row) in ReadCsv(Path.Combine(RepositoryPaths.Geography, "DERIVED_ons_LSOA21_WD24_LAD24_lookup_EW.csv")))
             map[row["LSOA21CD"]] = Active(row["LAD24CD"]);

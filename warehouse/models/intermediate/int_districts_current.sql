@@ -2,9 +2,10 @@
 -- (current names); partnership and force area from the newest district-CSP-PFA lookup. A district that
 -- lies in several partnerships (East Suffolk in 2019) takes the lowest partnership code and says so.
 WITH current_codes AS (
-    SELECT active_code AS district_code, any_value(active_name) AS district_name
-    FROM staging.stg_ons__district_codes
-    GROUP BY active_code
+    SELECT mapped.active_code AS district_code, any_value(codes.active_name) AS district_name
+    FROM staging.stg_ons__district_codes AS codes
+    JOIN intermediate.int_district_codes_mapped AS mapped ON mapped.district_code = codes.district_code
+    GROUP BY mapped.active_code
 ),
 hierarchy AS (
     SELECT coalesce(mapped.active_code, h.district_code) AS district_code,

@@ -3,13 +3,15 @@
 --   a force area: every other police force area, because no open list of the Home Office's "most similar groups"
 --     of forces exists. has_crime_data says which peers have police data loaded.
 WITH district_peers AS (
-    SELECT 'district' AS area_type, neighbours.area_code, neighbours.neighbour_rank AS peer_rank,
+    SELECT 'district' AS area_type, coalesce(area_mapped.active_code, neighbours.area_code) AS area_code, neighbours.neighbour_rank AS peer_rank,
            coalesce(mapped.active_code, neighbours.neighbour_code) AS peer_code, neighbours.neighbour_name,
            neighbours.relative_distance,
            'ONS statistical nearest neighbours of local authority districts (October 2025), the first ten' AS peer_method,
-           row_number() OVER (PARTITION BY neighbours.area_code, neighbours.neighbour_rank ORDER BY neighbours.file_id DESC) AS newest
+           row_number() OVER (PARTITION BY coalesce(area_mapped.active_code, neighbours.area_code), neighbours.neighbour_rank
+                              ORDER BY neighbours.file_id DESC) AS newest
     FROM staging.stg_ons__nearest_neighbours AS neighbours
     LEFT JOIN intermediate.int_district_codes_mapped AS mapped ON mapped.district_code = neighbours.neighbour_code
+    LEFT JOIN intermediate.int_district_codes_mapped AS area_mapped ON area_mapped.district_code = neighbours.area_code
     WHERE neighbours.area_level = 'district' AND neighbours.neighbour_rank <= 10
 ),
 force_area_peers AS (
