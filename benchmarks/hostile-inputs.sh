@@ -4,22 +4,27 @@
 # Each run is capped at 60 s (timeout -s KILL) and 3 GB of resident memory (a watchdog); a case over
 # either cap shows as "kill". Run from the repository root:
 #   benchmarks/hostile-inputs.sh [WORKDIR]
+# HOSTILE_CASES="1 7" runs only those cases (numbered as listed); HOSTILE_SKIP_BUILD=1 reuses WORKDIR/bin, to measure
+# an earlier build again.
 set -euo pipefail
 root=$(pwd)
 work=${1:-$(mktemp -d /tmp/hostile-inputs.XXXXXX)}
 mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 64; }
-dotnet build etl -c Release -o "$work/bin" -v quiet -nologo >/dev/null
+[ "${HOSTILE_SKIP_BUILD:-}" = 1 ] || dotnet build etl -c Release -o "$work/bin" -v quiet -nologo >/dev/null
 python3 benchmarks/hostile-inputs.py "$work/files" > "$work/cases.tsv"
 geography="$root/data/sample/geography/DERIVED_kent_medway_LSOA21_to_LAD.csv"
 pfa="$root/data/sample/geography/ons_PFA19_names_codes_UK_dec2019.csv"
 
-# Kills the ETL (the child of timeout) once its resident memory passes 3 GB, so a memory bomb is measured, not suffered.
+# Kills the ETL (the child of timeout) once its resident memory passes 3 GB, so a memory bomb is measured, not
+# suffered, and writes the most it saw (KB) to $2: time -v cannot see a grandchild that was killed.
 watch_memory() {
-  local time_pid=$1
-  ( while kill -0 "$time_pid" 2>/dev/null; do
+  local time_pid=$1 peak_file=$2
+  ( peak=0
+    while kill -0 "$time_pid" 2>/dev/null; do
       for pid in $(pgrep -f "analytics-etl.dll run" -P "$(pgrep -P "$time_pid" | head -1)" 2>/dev/null); do
-        rss=$(awk '/VmRSS/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+        rss=$(awk '/VmHWM/ { print $2 }' "/proc/$pid/status" 2>/dev/null || echo 0)
+        if [ "${rss:-0}" -gt "$peak" ]; then peak=$rss; echo "$peak" > "$peak_file"; fi
         if [ "${rss:-0}" -gt 3145728 ]; then kill -KILL "$pid"; fi
       done
       sleep 0.2
@@ -31,6 +36,7 @@ printf '|%s|------|---------|---------|---\n' "---------------------------------
 n=0
 while IFS=$'\t' read -r name file; do
   n=$((n + 1))
+  if [ -n "${HOSTILE_CASES:-}" ] && [[ " $HOSTILE_CASES " != *" $n "* ]]; then continue; fi
   warehouse="$work/warehouse$n"
   rm -rf "$warehouse"
   set +e
@@ -38,12 +44,13 @@ while IFS=$'\t' read -r name file; do
     dotnet "$work/bin/analytics-etl.dll" run --plain --warehouse "$warehouse" \
     --source "$geography" --source "$pfa" --source "$file" > "$work/out$n.txt" 2>&1 &
   etl=$!
-  watch_memory $etl
+  echo 0 > "$work/peak$n.txt"
+  watch_memory $etl "$work/peak$n.txt"
   wait $etl
   code=$?
   set -e
   seconds=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; printf "%.1f", s }' "$work/time$n.txt" 2>/dev/null || true)
-  peak=$(awk -F': ' '/Maximum resident set size/ { printf "%.0f", $2 / 1024 }' "$work/time$n.txt" 2>/dev/null || true)
+  peak=$(awk -F': ' -v seen="$(cat "$work/peak$n.txt")" '/Maximum resident set size/ { kb = $2 > seen ? $2 : seen; printf "%.0f", kb / 1024 }' "$work/time$n.txt" 2>/dev/null || true)
   if [ "$code" = 137 ]; then code="kill"; fi
   message=$( (grep -E "$(basename "$file")" "$work/out$n.txt"; grep -E "stopped|Unhandled|Killed" "$work/out$n.txt") | head -1 | tr -d '\000' | cut -c1-150 || true)
   printf '| %-42s | %4s | %7s | %7s | %s\n' "$name" "$code" "$seconds" "$peak" "$message"

@@ -60,8 +60,7 @@ public static partial class SourceClassifier
         if (extension != ".csv") return 2;
         try
         {
-            using var reader = new StreamReader(file.LocalPath);
-            var header = CsvStager.SplitHeader(reader.ReadLine() ?? "");
+            var header = CsvStager.SplitHeader(FirstLine(file.LocalPath));
             if (PoliceFileName().IsMatch(file.FileName)) return 2;
             return SourceSpecs.All.FirstOrDefault(spec => !spec.Kind.StartsWith("police_", StringComparison.Ordinal) && spec.MapHeader(header) is not null)?.LoadOrder ?? 2;
         }
@@ -69,6 +68,16 @@ public static partial class SourceClassifier
         {
             return 2; // reported when the file is loaded
         }
+    }
+
+    /// <summary>The first line, read no further than a header may be long: a file of one huge line costs nothing here.</summary>
+    private static string FirstLine(string path)
+    {
+        using var reader = new StreamReader(path);
+        var buffer = new char[InputLimits.MaxLineBytes];
+        var read = reader.ReadBlock(buffer);
+        var end = buffer.AsSpan(0, read).IndexOfAny('\n', '\r');
+        return new string(buffer, 0, end >= 0 ? end : read);
     }
 
     private static Dictionary<string, object> FileValues(SourceSpec spec, DiscoveredFile file, IReadOnlyList<string> header)
