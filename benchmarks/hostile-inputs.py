@@ -64,8 +64,7 @@ def row(number, values, formula_at=None):
 cases = {}
 # Rows without cell references repeat byte for byte, so the sheet deflates about 340 times, as in the issue.
 plain_row = "<row>" + "".join(f'<c t="inlineStr"><is><t>{v}</t></is></c>' for v in FUNDING_LINE) + "</row>"
-header = ",".join(f"f{i}" for i in range(1_000_000))
-cases["header with 1,000,000 fields (2 MB)"] = write("header-1m-fields", "2025-01-kent-street.csv", header[:2_000_000] + "\n" + crime(1) + "\n")
+cases["header with 1,000,000 fields (2 MB)"] = write("header-1m-fields", "2025-01-kent-street.csv", ",".join(["x"] * 1_000_000) + "\n" + crime(1) + "\n")
 cases["data line with 50,000 extra fields"] = write("line-50k-extra-fields", "2025-01-kent-street.csv",
     STREET + "\n" + crime(1) + "\n" + crime(2) + ",x" * 50_000 + "\n" + crime(3) + "\n")
 p = os.path.join(folder("line-over-128mb"), "2025-01-kent-street.csv")

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using Analytics.Etl.Sources;
 
@@ -27,7 +28,8 @@ public sealed class CsvLineScan
     private readonly byte[] line = new byte[InputLimits.MaxLineBytes];
     private readonly List<ScannedReject> rejects = [];
     private List<string>? header;
-    private long lineNumber, lineBytes, lineChars, nulBytes;
+    private static readonly SearchValues<byte> Special = SearchValues.Create("\n\r\",\0"u8);
+    private long lineNumber, lineBytes, overflowChars, nulBytes;
     private int fields = 1;
     private bool quoted;
 
@@ -55,20 +57,47 @@ public sealed class CsvLineScan
             if (first && read >= 2 && (buffer[0], buffer[1]) is (0xFF, 0xFE) or (0xFE, 0xFF))
                 throw new SourceFileException(sourcePath, "the file is UTF-16 encoded (it starts with a UTF-16 byte order mark): save it as \"CSV UTF-8\"");
             first = false;
-            foreach (var b in buffer.AsSpan(0, read))
+            var rest = buffer.AsSpan(0, read);
+            while (rest.Length > 0)
             {
-                if (b == (byte)'\n' && afterCarriageReturn) { afterCarriageReturn = false; continue; } // the LF of a CRLF
-                afterCarriageReturn = b == (byte)'\r';
-                if (b is (byte)'\n' or (byte)'\r') { EndLine(); continue; }
-                if (lineBytes < line.Length) line[lineBytes] = b;
-                lineBytes++;
-                if ((b & 0xC0) != 0x80) lineChars++; // not a UTF-8 continuation byte: a new character
+                if (afterCarriageReturn && rest[0] == (byte)'\n') rest = rest[1..]; // the LF of a CRLF
+                afterCarriageReturn = false;
+                var next = rest.IndexOfAny(Special); // vectorised: most bytes are plain text, copied in runs
+                Append(next < 0 ? rest : rest[..next]);
+                if (next < 0) break;
+                var b = rest[next];
+                rest = rest[(next + 1)..];
+                if (b is (byte)'\n' or (byte)'\r')
+                {
+                    EndLine();
+                    afterCarriageReturn = b == (byte)'\r';
+                    continue;
+                }
+                Append([b]);
                 if (b == 0) nulBytes++;
                 else if (b == (byte)'"') quoted = !quoted;
-                else if (b == (byte)',' && !quoted) fields++;
+                else if (!quoted) fields++; // a comma outside quotes
             }
         }
         if (lineBytes > 0) EndLine(); // a last line without a line end
+    }
+
+    /// <summary>Keeps a line's bytes up to the limit; past it only counts them (and their characters, for the reject).</summary>
+    private void Append(ReadOnlySpan<byte> bytes)
+    {
+        var room = (int)Math.Max(0, line.Length - lineBytes);
+        bytes[..Math.Min(room, bytes.Length)].CopyTo(line.AsSpan((int)Math.Min(lineBytes, line.Length)));
+        overflowChars += Characters(bytes[Math.Min(room, bytes.Length)..]);
+        lineBytes += bytes.Length;
+    }
+
+    /// <summary>UTF-8 characters: the bytes that are not continuation bytes (10xxxxxx).</summary>
+    private static long Characters(ReadOnlySpan<byte> bytes)
+    {
+        long characters = 0;
+        foreach (var b in bytes)
+            if ((b & 0xC0) != 0x80) characters++;
+        return characters;
     }
 
     private void EndLine()
@@ -82,7 +111,7 @@ public sealed class CsvLineScan
             Reject($"TOO MANY COLUMNS: expected {header.Count:N0} fields, found {fields:N0}");
         else output.Write(line, 0, (int)lineBytes);
         output.WriteByte((byte)'\n');
-        (lineBytes, lineChars, nulBytes, fields, quoted) = (0, 0, 0, 1, false);
+        (lineBytes, overflowChars, nulBytes, fields, quoted) = (0, 0, 0, 1, false);
     }
 
     private void ReadHeader()
@@ -101,7 +130,9 @@ public sealed class CsvLineScan
 
     private void Reject(string reason)
     {
-        var start = Encoding.UTF8.GetString(line, 0, (int)Math.Min(lineBytes, RawTextBytes));
-        rejects.Add(new ScannedReject(lineNumber, reason, RejectText.Cap(start, lineChars)));
+        var kept = line.AsSpan(0, (int)Math.Min(lineBytes, line.Length));
+        var characters = Characters(kept) + overflowChars;
+        var start = Encoding.UTF8.GetString(kept[..Math.Min(kept.Length, RawTextBytes)]);
+        rejects.Add(new ScannedReject(lineNumber, reason, RejectText.Cap(start, characters)));
     }
 }
