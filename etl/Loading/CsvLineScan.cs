@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text;
 using Analytics.Etl.Sources;
+using Analytics.Warehouse.Schema;
 
 namespace Analytics.Etl.Loading;
 

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Analytics.Etl.Sources;
+using Analytics.Warehouse.Schema;
 using Dapper;
 using DuckDB.NET.Data;
 

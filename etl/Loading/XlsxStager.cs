@@ -1,5 +1,6 @@
 using Analytics.Etl.Excel;
 using Analytics.Etl.Sources;
+using Analytics.Warehouse.Schema;
 using Dapper;
 using DuckDB.NET.Data;
 

@@ -4,6 +4,10 @@ using Analytics.Etl.Excel;
 using Analytics.Etl.Loading;
 using Analytics.Etl.Pipeline;
 using Analytics.Tests.Support;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Queries;
+using Analytics.Warehouse.Schema;
+using Dapper;
 
 namespace Analytics.Tests.Etl;
 
@@ -116,6 +120,22 @@ public sealed class HostileFileTests : IDisposable
         Assert.Contains("in the future", reason);
         Assert.True(rawText.Length <= RejectText.MaxChars);
         Assert.Contains("more characters)", rawText);
+    }
+
+    [Fact]
+    public void The_data_page_shows_a_reject_stored_before_the_cap_capped()
+    {
+        var path = PoliceCsv.Write(warehouse.Inputs, "2025-01-kent-street.csv", PoliceCsv.StreetHeader, PoliceCsv.Crime("c1", month: "2031-01"));
+        warehouse.Run(KentLookup, path);
+        var snapshot = warehouse.Published.Path;
+        File.SetAttributes(snapshot, FileAttributes.Normal);
+        using (var connection = DuckDbConnections.OpenReadWrite(snapshot)) // as an older ETL stored it: whole
+            connection.Execute("UPDATE meta.rejects SET reason = repeat('r', 3300000), raw_text = repeat('x', 10000)");
+
+        var shown = Assert.Single(new LoadHistoryQueries(new WarehouseReader(warehouse.Directory)).LatestRejects(50));
+
+        Assert.Equal(RejectText.KeptChars + "... (3296000 more characters)".Length, shown.Reason.Length);
+        Assert.EndsWith("... (6000 more characters)", shown.RawText);
     }
 
     // ---- Item 5: an archive loses nothing silently ----

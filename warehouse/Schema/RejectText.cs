@@ -1,9 +1,10 @@
-namespace Analytics.Etl.Loading;
+namespace Analytics.Warehouse.Schema;
 
 /// <summary>
 /// The one place that bounds what a reject stores: its raw text and its reason are kept to at most
 /// <see cref="MaxChars"/> characters, the first <see cref="KeptChars"/> followed by "... (N more characters)", so a
-/// line of a million fields costs the warehouse and the /data page a few kilobytes, not megabytes.
+/// line of a million fields costs the warehouse and the /data page a few kilobytes, not megabytes. The ETL caps what
+/// it stores; the dashboard's queries cap what they show, so rejects stored before the cap are bounded too.
 /// </summary>
 public static class RejectText
 {
