@@ -103,5 +103,11 @@ cases["xlsx formula with no saved value"] = xlsx(os.path.join(folder("xlsx-formu
     [row(1, FUNDING.split(",")), row(2, FUNDING_LINE, formula_at=9)])
 cases["xlsx without the 'Funding return' sheet"] = xlsx(os.path.join(folder("xlsx-no-sheet"), "funding.xlsx"), "Sheet1",
     [row(1, FUNDING.split(",")), row(2, FUNDING_LINE)])
+# Not hostile, only big: a run loading it is stopped with SIGTERM (hostile-inputs.sh times how long the stop takes).
+big = os.path.join(folder("stop-mid-load"), "2025-01-kent-street.csv")
+with open(big, "w") as f:
+    f.write(STREET + "\n")
+    for i in range(0, 800_000, 1000):
+        f.write("".join(crime(f"{j:012x}5f2c6eaa3d7b1f0c9e8d7a6b5c4d3e2f1a0b9c8d7e6f5a4b3c2d1e0f9") + "\n" for j in range(i, i + 1000)))
 for name, path in cases.items():
     print(f"{name}\t{path}")
