@@ -24,12 +24,14 @@ public sealed class CsvLineScan
     private const int ReadBufferBytes = 1024 * 1024;
     private const int RawTextBytes = RejectText.KeptChars * 4; // enough UTF-8 for the part of a reject that is kept
 
+    /// <summary>The bytes the scan acts on; runs of any other bytes are copied as they are.</summary>
+    private static readonly SearchValues<byte> Special = SearchValues.Create("\n\r\",\0"u8);
+
     private readonly string sourcePath;
     private readonly Stream output;
     private readonly byte[] line = new byte[InputLimits.MaxLineBytes];
     private readonly List<ScannedReject> rejects = [];
     private List<string>? header;
-    private static readonly SearchValues<byte> Special = SearchValues.Create("\n\r\",\0"u8);
     private long lineNumber, lineBytes, overflowChars, nulBytes;
     private int fields = 1;
     private bool quoted;

@@ -179,6 +179,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
 
     private void Fail(string message, string? sourcePath = null)
     {
+        message = SourceFileException.Printable(message); // DuckDB's messages may quote a file's bytes
         errors.Add(message);
         if (sourcePath is not null) fileProblems.TryAdd(sourcePath, message);
         reporter.Problem(message);

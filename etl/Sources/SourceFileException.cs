@@ -8,6 +8,6 @@ public sealed class SourceFileException(string sourcePath, string problem)
     public string Problem { get; } = Printable(problem);
 
     /// <summary>Control characters from a file's bytes (NULs of a UTF-16 file, say) never reach a message or a log.</summary>
-    private static string Printable(string text) =>
+    internal static string Printable(string text) =>
         text.Any(char.IsControl) ? string.Concat(text.Select(c => char.IsControl(c) ? '?' : c)) : text;
 }
