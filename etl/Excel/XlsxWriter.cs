@@ -27,7 +27,7 @@ public static class XlsxWriter
             {
                 var row = new Row { RowIndex = rowNumber };
                 foreach (var (value, column) in values.Select((value, column) => (value, column)))
-                    if (value is not null) row.AppendChild(CellFor(value, $"{ColumnName(column)}{rowNumber}", bold: rowNumber == 1));
+                    if (value is not null) row.AppendChild(CellFor(value, $"{XlsxReader.ColumnName(column)}{rowNumber}", bold: rowNumber == 1));
                 data.AppendChild(row);
                 rowNumber++;
             }
@@ -52,8 +52,6 @@ public static class XlsxWriter
         if (bold) cell.StyleIndex = 1;
         return cell;
     }
-
-    private static string ColumnName(int index) => index < 26 ? ((char)('A' + index)).ToString() : ColumnName(index / 26 - 1) + (char)('A' + index % 26);
 
     private static Stylesheet BoldHeaderStyles() => new(
         new Fonts(new Font(), new Font(new Bold())),

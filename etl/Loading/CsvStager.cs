@@ -5,35 +5,48 @@ using DuckDB.NET.Data;
 namespace Analytics.Etl.Loading;
 
 /// <summary>
-/// Reads a CSV file with DuckDB's own reader, twice: once line by line (for line numbers and the raw text of
-/// every line) and once as CSV (quotes, field counts, encoding). Rows that parse are matched back to their
-/// lines in order; rows that do not are kept as rejects with DuckDB's reason. Nothing is dropped.
+/// Reads a CSV file in three passes, each line ending up a row or a reject, never dropped:
+/// <list type="number">
+/// <item><see cref="CsvLineScan"/> (C#, bounded memory) numbers the lines whatever their line ends, refuses a file
+/// that is UTF-16 or has too wide a header, rejects lines too long or with too many fields, and writes a clean copy
+/// with LF line ends in which those lines are blank;</item>
+/// <item>DuckDB reads the copy line by line (line numbers and raw text of every line);</item>
+/// <item>DuckDB reads the copy as CSV (quotes, field counts, encoding).</item>
+/// </list>
+/// Rows that parse are matched back to their lines in order; rows that do not are kept as rejects with DuckDB's
+/// reason, beside the scan's own rejects. Documented in etl/README.md ("How a CSV file is read").
 /// </summary>
 public static class CsvStager
 {
     // The line pass splits on a character that never occurs in text files, so each line is one field.
     private const string NeverADelimiter = "\u001f";
 
-    public static StagedCsv Stage(DuckDBConnection connection, DiscoveredFile file)
+    /// <param name="scratchDirectory">Where the clean copy is written while the file is read; removed afterwards.</param>
+    public static StagedCsv Stage(DuckDBConnection connection, DiscoveredFile file, string scratchDirectory, CancellationToken cancellation)
     {
         if (new FileInfo(file.LocalPath).Length == 0)
             throw new SourceFileException(file.SourcePath, "the file is empty: there is no header line");
 
-        ReadLines(connection, file);
-        var headerLine = connection.ExecuteScalar<string?>("SELECT raw_text FROM stage_lines WHERE line_number = 1");
-        if (string.IsNullOrWhiteSpace(headerLine))
-            throw new SourceFileException(file.SourcePath, "the first line is blank or unreadable: expected a CSV header");
-        var header = SplitHeader(headerLine);
-
-        ParseRows(connection, file, header.Count);
-        AlignRowsToLines(connection, file, header);
-
-        var counts = connection.QuerySingle<(long Parsed, long Rejected)>(
-            "SELECT (SELECT count(*) FROM stage_rows), (SELECT count(*) FROM stage_rejects)");
-        return new StagedCsv(header, counts.Parsed + counts.Rejected, counts.Parsed, counts.Rejected);
+        Directory.CreateDirectory(scratchDirectory);
+        var cleanPath = Path.Combine(scratchDirectory, "clean-" + Guid.NewGuid().ToString("N") + ".csv");
+        try
+        {
+            var scan = CsvLineScan.Scan(file, cleanPath, cancellation);
+            ReadLines(connection, cleanPath);
+            ParseRows(connection, cleanPath, scan.Header.Count);
+            AlignRowsToLines(connection, file, scan.Header);
+            AddScannedRejects(connection, scan.Rejects);
+            var counts = connection.QuerySingle<(long Parsed, long Rejected)>(
+                "SELECT (SELECT count(*) FROM stage_rows), (SELECT count(*) FROM stage_rejects)");
+            return new StagedCsv(scan.Header, counts.Parsed + counts.Rejected, counts.Parsed, counts.Rejected);
+        }
+        finally
+        {
+            File.Delete(cleanPath);
+        }
     }
 
-    private static void ReadLines(DuckDBConnection connection, DiscoveredFile file)
+    private static void ReadLines(DuckDBConnection connection, string cleanPath)
     {
         connection.Execute("DROP TABLE IF EXISTS stage_line_errors; DROP TABLE IF EXISTS stage_line_scans;");
         connection.Execute("""
@@ -42,7 +55,7 @@ public static class CsvStager
             FROM read_csv($path, header = false, columns = {'raw': 'VARCHAR'}, delim = $delimiter, quote = '', escape = '',
                           auto_detect = false, strict_mode = false, store_rejects = true,
                           rejects_table = 'stage_line_errors', rejects_scan = 'stage_line_scans', max_line_size = 10000000)
-            """, new { path = file.LocalPath, delimiter = NeverADelimiter });
+            """, new { path = cleanPath, delimiter = NeverADelimiter });
         // Lines DuckDB could not decode are absent from the reads but listed, with their numbers, as errors.
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE stage_lines AS
@@ -61,7 +74,7 @@ public static class CsvStager
             """);
     }
 
-    private static void ParseRows(DuckDBConnection connection, DiscoveredFile file, int columnCount)
+    private static void ParseRows(DuckDBConnection connection, string cleanPath, int columnCount)
     {
         // c1..cN are names this class makes up; the file's own header names never reach the SQL text.
         var columns = string.Join(", ", Enumerable.Range(1, columnCount).Select(i => $"'c{i}': 'VARCHAR'"));
@@ -73,7 +86,7 @@ public static class CsvStager
                           auto_detect = false, strict_mode = true, null_padding = false, store_rejects = true,
                           rejects_table = 'stage_parse_errors', rejects_scan = 'stage_parse_scans', max_line_size = 10000000)
             """;
-        connection.Execute(parse, new { path = file.LocalPath });
+        connection.Execute(parse, new { path = cleanPath });
     }
 
     private static void AlignRowsToLines(DuckDBConnection connection, DiscoveredFile file, IReadOnlyList<string> header)
@@ -110,6 +123,15 @@ public static class CsvStager
             throw new SourceFileException(file.SourcePath,
                 $"its rows do not line up with its lines ({parsed:N0} rows parsed from {dataLines:N0} data lines): a quote is left open, or a quoted field holds a line break, which published files never do");
         NameRejectedFields(connection, header);
+    }
+
+    /// <summary>The scan's rejects join DuckDB's; their lines are blank in the copy, so neither a row nor another reject.</summary>
+    private static void AddScannedRejects(DuckDBConnection connection, IReadOnlyList<ScannedReject> rejects)
+    {
+        using var appender = connection.CreateAppender("stage_rejects");
+        foreach (var reject in rejects) // columns: line_number, column_name, reason, raw_text, field
+            appender.CreateRow().AppendValue(reject.LineNumber).AppendNullValue().AppendValue(reject.Reason)
+                .AppendValue(reject.RawText).AppendNullValue().EndRow();
     }
 
     /// <summary>Replaces DuckDB's c1..cN in the rejects with the field names from the file's header.</summary>

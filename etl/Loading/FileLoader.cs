@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Analytics.Etl.Sources;
+using Analytics.Warehouse.Schema;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -12,7 +13,9 @@ namespace Analytics.Etl.Loading;
 /// </summary>
 public static class FileLoader
 {
-    public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today)
+    /// <param name="scratchDirectory">A folder of the run's own for copies made while reading (see <see cref="CsvStager"/>).</param>
+    public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today,
+        string scratchDirectory, CancellationToken cancellation)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx" or ".yaml" or ".yml"))
@@ -27,8 +30,8 @@ public static class FileLoader
         if (extension is ".yaml" or ".yml")
             return Plans.PlanLoader.Load(connection, file, runId, sha256);
 
-        var staged = extension == ".xlsx" ? XlsxStager.Stage(connection, file) : CsvStager.Stage(connection, file);
-        var classification = SourceClassifier.Classify(file, staged.Header);
+        var staged = extension == ".xlsx" ? XlsxStager.Stage(connection, file, cancellation) : CsvStager.Stage(connection, file, scratchDirectory, cancellation);
+        var classification = SourceClassifier.Classify(file, staged.Header, KnownForces(connection));
         if (classification.Spec is not { } spec)
             return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, classification.SkipReason);
 
@@ -41,14 +44,18 @@ public static class FileLoader
         CheckRows(connection, spec, classification, parameters);
 
         var fileParameters = new { file_id = fileId, run_id = runId, source_path = file.SourcePath };
-        connection.Execute("""
+        var insertRejects = $"""
             INSERT INTO meta.rejects (file_id, run_id, source_path, line_number, field, reason, raw_text)
-            SELECT $file_id, $run_id, $source_path, line_number, field, reason, raw_text FROM stage_rejects
-            UNION ALL
-            SELECT $file_id, $run_id, $source_path, line_number, problems[1].field,
-                   array_to_string(list_transform(problems, problem -> problem.reason), '; '), raw_text
-            FROM stage_checked WHERE len(problems) > 0
-            """, fileParameters);
+            SELECT $file_id, $run_id, $source_path, line_number, field, {RejectText.Sql("reason")}, {RejectText.Sql("raw_text")}
+            FROM (
+                SELECT line_number, field, reason, raw_text FROM stage_rejects
+                UNION ALL
+                SELECT line_number, problems[1].field,
+                       array_to_string(list_transform(problems, problem -> problem.reason), '; '), raw_text
+                FROM stage_checked WHERE len(problems) > 0
+            )
+            """;
+        connection.Execute(insertRejects, fileParameters);
         var columns = string.Join(", ", classification.ColumnMap.Keys.Concat(spec.FileLevelColumns));
         var insert = $"""
             INSERT INTO {spec.RawTable} (file_id, line_number, {columns})
@@ -65,6 +72,10 @@ public static class FileLoader
         return new LoadedFile(file.SourcePath, spec.Kind, FileOutcome.Loaded, staged.RowsRead, loaded, rejected,
             superseded is null ? null : $"replaces file {superseded} of the same {classification.ReplacesKey}", fileId, superseded);
     }
+
+    /// <summary>The force slugs data.police.uk publishes (seeds/police_forces.csv), which police file names must use.</summary>
+    private static HashSet<string> KnownForces(DuckDBConnection connection) =>
+        connection.Query<string>("SELECT force_slug FROM seeds.police_forces").ToHashSet(StringComparer.Ordinal);
 
     /// <summary>Builds stage_checked: the staged rows under their raw column names, with the list of problems of each.</summary>
     private static void CheckRows(DuckDBConnection connection, SourceSpec spec, Classification classification, Dictionary<string, object?> parameters)

@@ -11,12 +11,17 @@ public sealed record Classification(
 /// <summary>Decides from a file's name and header which kind of source it is.</summary>
 public static partial class SourceClassifier
 {
-    public static Classification Classify(DiscoveredFile file, IReadOnlyList<string> header)
+    /// <param name="knownForces">The force slugs data.police.uk publishes, in lower case.</param>
+    public static Classification Classify(DiscoveredFile file, IReadOnlyList<string> header, IReadOnlySet<string> knownForces)
     {
         var police = PoliceFileName().Match(file.FileName);
         if (police.Success)
         {
-            var (month, force, kind) = (police.Groups[1].Value, police.Groups[2].Value, police.Groups[3].Value);
+            // Slugs are matched without case: 2025-09-KENT-street.csv is Kent's file, not a new force's.
+            var (month, force, kind) = (police.Groups[1].Value, police.Groups[2].Value.ToLowerInvariant(), police.Groups[3].Value.ToLowerInvariant());
+            if (!knownForces.Contains(force))
+                throw new SourceFileException(file.SourcePath,
+                    $"'{police.Groups[2].Value}' is not a police force data.police.uk publishes: keep the force as the download names it, such as kent, metropolitan or avon-and-somerset (warehouse/seeds/police_forces.csv lists them)");
             if (kind == "stop-and-search")
                 return Skip("stop and search files are recognised but not loaded into this warehouse");
             var spec = kind == "street" ? SourceSpecs.PoliceStreet : SourceSpecs.PoliceOutcomes;
@@ -57,8 +62,7 @@ public static partial class SourceClassifier
         if (extension != ".csv") return 2;
         try
         {
-            using var reader = new StreamReader(file.LocalPath);
-            var header = CsvStager.SplitHeader(reader.ReadLine() ?? "");
+            var header = CsvStager.SplitHeader(FirstLine(file.LocalPath));
             if (PoliceFileName().IsMatch(file.FileName)) return 2;
             return SourceSpecs.All.FirstOrDefault(spec => !spec.Kind.StartsWith("police_", StringComparison.Ordinal) && spec.MapHeader(header) is not null)?.LoadOrder ?? 2;
         }
@@ -66,6 +70,16 @@ public static partial class SourceClassifier
         {
             return 2; // reported when the file is loaded
         }
+    }
+
+    /// <summary>The first line, read no further than a header may be long: a file of one huge line costs nothing here.</summary>
+    private static string FirstLine(string path)
+    {
+        using var reader = new StreamReader(path);
+        var buffer = new char[InputLimits.MaxLineBytes];
+        var read = reader.ReadBlock(buffer);
+        var end = buffer.AsSpan(0, read).IndexOfAny('\n', '\r');
+        return new string(buffer, 0, end >= 0 ? end : read);
     }
 
     private static Dictionary<string, object> FileValues(SourceSpec spec, DiscoveredFile file, IReadOnlyList<string> header)

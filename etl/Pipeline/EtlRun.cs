@@ -33,8 +33,9 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             var (exitCode, status, published) = LoadTestPublish();
             return Result(exitCode, status, published);
         }
-        catch (OperationCanceledException)
+        catch (Exception stopped) when (stopped is OperationCanceledException || options.Cancellation.IsCancellationRequested)
         {
+            // A stop seen between steps, or DuckDB's "Interrupted!" from a query the stop broke off.
             Fail("the run was stopped (Ctrl+C or SIGTERM) before it finished");
             return Result(ExitCode.Stopped, "stopped", null);
         }
@@ -61,6 +62,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
         }
 
         using (var connection = DuckDbConnections.OpenReadWrite(WorkingCopy))
+        using (new QueryInterrupter(connection, options.Cancellation))
         {
             var migrations = Migrator.Migrate(connection);
             if (migrations.Count > 0) reporter.Progress($"schema migrated to version {Migrator.LatestVersion} ({migrations.Count} migrations)");
@@ -132,10 +134,14 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             reporter.FileStarted(file.SourcePath);
             try
             {
-                var loaded = FileLoader.Load(connection, file, runId, options.Today);
+                var loaded = FileLoader.Load(connection, file, runId, options.Today, Path.Combine(workDirectory, "staging"), options.Cancellation);
                 files.Add(loaded);
                 reporter.FileDone(loaded);
                 if (loaded.Outcome == FileOutcome.Loaded) PausePoint.Reached("loading", reporter);
+            }
+            catch (Exception stopped) when (options.Cancellation.IsCancellationRequested && stopped is not OperationCanceledException)
+            {
+                throw new OperationCanceledException("stopped while reading " + file.SourcePath, stopped, options.Cancellation);
             }
             catch (SourceFileException unreadable)
             {
@@ -173,6 +179,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
 
     private void Fail(string message, string? sourcePath = null)
     {
+        message = SourceFileException.Printable(message); // DuckDB's messages may quote a file's bytes
         errors.Add(message);
         if (sourcePath is not null) fileProblems.TryAdd(sourcePath, message);
         reporter.Problem(message);

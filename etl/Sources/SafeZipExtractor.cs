@@ -20,6 +20,7 @@ public static class SafeZipExtractor
             using var archive = ZipFile.OpenRead(zipPath);
             if (archive.Entries.Count > limits.MaxEntries)
                 throw new SourceFileException(sourcePath, $"the archive holds {archive.Entries.Count:N0} entries, more than the {limits.MaxEntries:N0} allowed");
+            RefuseRepeatedNames(archive, sourcePath);
             foreach (var entry in archive.Entries)
             {
                 if (entry.FullName.EndsWith('/') || entry.FullName.EndsWith('\\')) continue; // a folder
@@ -37,5 +38,22 @@ public static class SafeZipExtractor
             throw new SourceFileException(sourcePath, $"not a readable zip archive ({problem.Message})");
         }
         return extracted;
+    }
+
+    /// <summary>
+    /// Two entries of one name would be extracted to one file, the second silently replacing the first (its rows
+    /// gone without a reject), so such an archive is refused before anything is extracted. Names are compared
+    /// without case, as they would land on one file on Windows, and would name one force-month.
+    /// </summary>
+    private static void RefuseRepeatedNames(ZipArchive archive, string sourcePath)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in archive.Entries)
+        {
+            var name = entry.FullName.Replace('\\', '/');
+            if (!name.EndsWith('/') && !seen.Add(name))
+                throw new SourceFileException(sourcePath,
+                    $"the archive holds two entries named '{entry.FullName}': one would silently replace the other, so nothing in it is loaded; make the archive again with each file once");
+        }
     }
 }

@@ -284,14 +284,7 @@ public sealed class MalformedInputTests : IDisposable
         Assert.Contains("nowhere: no such file or folder", Assert.Single(run.Errors));
     }
 
-    private void AssertNothingLost(long expectedRows)
-    {
-        var file = warehouse.Query<(long Read, long Loaded, long Rejected)>(
-            "SELECT rows_read, rows_loaded, rows_rejected FROM meta.source_files WHERE source_kind LIKE 'police_%'").Single();
-        Assert.Equal(expectedRows, file.Read);
-        Assert.Equal(file.Read, file.Loaded + file.Rejected);
-        Assert.Equal(file.Rejected, warehouse.Scalar<long>("SELECT count(*) FROM meta.rejects"));
-    }
+    private void AssertNothingLost(long expectedRows) => NothingLost.InPoliceFile(warehouse, expectedRows);
 
     public void Dispose() => warehouse.Dispose();
 }

@@ -1,3 +1,4 @@
+using Analytics.Warehouse.Schema;
 using Dapper;
 
 namespace Analytics.Warehouse.Queries;
@@ -27,14 +28,16 @@ public sealed class LoadHistoryQueries(IWarehouseReader reader)
     public IReadOnlyList<RejectRow> LatestRejects(int limit)
     {
         using var connection = reader.Open();
-        return connection.Query<RejectRow>("""
-            SELECT source_path AS SourcePath, line_number AS LineNumber, field AS Field, reason AS Reason, raw_text AS RawText
+        var sql = $"""
+            SELECT source_path AS SourcePath, line_number AS LineNumber, field AS Field,
+                   {RejectText.Sql("reason")} AS Reason, {RejectText.Sql("raw_text")} AS RawText
             FROM (
                 SELECT file_id, source_path, line_number, field, reason, raw_text FROM meta.rejects
                 UNION ALL
                 SELECT source_file_id, source_path, source_line_number, 'Crime ID', reason, raw_text FROM marts.crime_records_set_aside
             )
             ORDER BY file_id DESC, line_number LIMIT $limit
-            """, new { limit }).ToList();
+            """;
+        return connection.Query<RejectRow>(sql, new { limit }).ToList();
     }
 }
