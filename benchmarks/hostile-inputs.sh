@@ -13,7 +13,7 @@ mkdir -p "$work"
 command -v /usr/bin/time >/dev/null || { echo "needs GNU time: apt-get install time" >&2; exit 64; }
 [ "${HOSTILE_SKIP_BUILD:-}" = 1 ] || dotnet build etl -c Release -o "$work/bin" -v quiet -nologo >/dev/null
 python3 benchmarks/hostile-inputs.py "$work/files" > "$work/cases.tsv"
-geography="$root/data/sample/geography/DERIVED_kent_medway_LSOA21_to_LAD.csv"
+geography="$root/tests/data/kent-geography/DERIVED_kent_medway_LSOA21_WD24_LAD24.csv"
 pfa="$root/data/sample/geography/ons_PFA19_names_codes_UK_dec2019.csv"
 
 # Kills the ETL (the child of timeout) once its resident memory passes 3 GB, so a memory bomb is measured, not

@@ -88,8 +88,19 @@ return Notebook.Run("load-quality", "Load quality",
                 MarkerColor: Color.fromHex(ChartJson.Colours[7])).WithXAxisStyle<double, double, string>(TitleText: "rows rejected"),
             $"Rows rejected by rule, run {runId}", byRule, "rejects-by-rule.csv");
         notebook.Table(rejects.GroupBy<string>("source_path").Sum("rows").OrderByDescending("rows"), $"Rows rejected by file, run {runId}", "rejects-by-file.csv");
-        notebook.Table(rejects.Select("source_path", "line_number", "field", "reason", "raw_text"), $"Every rejected row of run {runId}, with file, line, field and reason", "rejects.csv");
     }
+    // Written even when empty, so that a script reading the folder always finds it.
+    notebook.Table(rejects.Select("source_path", "line_number", "field", "reason", "raw_text"), $"Every rejected row of run {runId}, with file, line, field and reason", "rejects.csv");
+
+    // Rows loaded but not counted: a Crime ID published on more than one row counts once, from the row the
+    // warehouse's rule keeps (warehouse/README.md, "A crime is counted once"); the others are set aside, named here.
+    var setAside = notebook.Query("""
+        SELECT aside.source_path, aside.source_line_number, aside.crime_id, aside.decided_by, aside.kept_source_path, aside.kept_line_number
+        FROM marts.crime_records_set_aside AS aside
+        JOIN meta.source_files AS files ON files.file_id = aside.source_file_id
+        WHERE files.run_id = $run ORDER BY aside.source_path, aside.source_line_number
+        """, new { run = runId });
+    notebook.Table(setAside, $"Street rows of run {runId} set aside because their crime counts from another row", "set-aside.csv");
 
     // 4. What it changed: files that replaced an earlier version of the same source (a month published again), rows before and after.
     notebook.Report.Heading("4. What the run changed");

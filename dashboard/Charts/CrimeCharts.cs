@@ -14,7 +14,7 @@ namespace Analytics.Dashboard.Charts;
 /// the rate per 1,000 residents, drawn from the repository's own boundaries (<see cref="DistrictBoundaries"/>), or by
 /// partnership as a ranked chart. Rates are the marts' (marts.crime_rates_by_area_year), never worked out here.
 /// </summary>
-public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries boundaries)
+public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries boundaries, ForceAreaBoundaries forceAreas)
 {
     public long OutsideDistricts(ValidatedFilter filter) => queries.OutsideDistricts(filter.ForceArea, filter.Year, filter.CrimeType);
 
@@ -122,12 +122,28 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
             trace.SetProperty("colorbar", PlotlyObject.With(("title", PlotlyObject.With(("text", "Per 1,000<br>a year")))));
             return trace;
         }), map);
-        var chart = Plotly.NET.Chart.withLayout(MapLayout()).Invoke(Chart.Combine([labels, map]));
+        var chart = Plotly.NET.Chart.withLayout(MapLayout()).Invoke(Chart.Combine([labels, map, Outline(filter)]));
         var partial = filter.IsPartialYear ? $" The year has {filter.MonthsCovered} months of data so far, so counts are scaled to twelve months for the rate." : "";
         return new ChartPanel("district-rates", $"{what} per 1,000 residents by district, {filter.ForceAreaName}, {filter.Year}",
             $"Each district of {filter.ForceAreaName} shaded by {what.ToLowerInvariant()} per 1,000 residents a year: darker is higher, and each district is labelled with its rate. The table below the map is the same figures with the counts they come from.{partial}",
             ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource + "; " + BoundarySource,
             chart, RateTable("District", filter, rates));
+    }
+
+    /// <summary>The force area's boundary as a line around its districts (the legend names it).</summary>
+    private GenericChart Outline(ValidatedFilter filter)
+    {
+        var (lon, lat) = forceAreas.Outline(filter.ForceArea);
+        var outline = Chart.ScatterGeo<double, double, string>(Array.Empty<double>(), Array.Empty<double>(), StyleParam.Mode.Lines,
+            Name: $"{filter.ForceAreaName} force area boundary", ShowLegend: true);
+        return GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
+        {
+            trace.SetProperty("lon", lon);
+            trace.SetProperty("lat", lat);
+            trace.SetProperty("line", PlotlyObject.With(("color", "#0b0c0c"), ("width", 2)));
+            trace.SetProperty("hoverinfo", "skip");
+            return trace;
+        }), outline);
     }
 
     /// <summary>Each partnership's rate with its 95% interval, highest first, in place of the map (split districts make partnerships no union of whole shapes).</summary>
@@ -150,7 +166,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
             ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource, chart, RateTable("Partnership", filter, rates));
     }
 
-    public const string BoundarySource = "district boundaries: ONS Local Authority Districts (December 2023) BUC (contains OS data © Crown copyright and database right)";
+    public const string BoundarySource = "district and force area boundaries: ONS Local Authority Districts (December 2023) BUC and Police Force Areas (December 2023) BSC (contains OS data © Crown copyright and database right)";
 
     private static DataTable RateTable(string level, ValidatedFilter filter, IReadOnlyList<AreaCrimeRow> rates)
     {

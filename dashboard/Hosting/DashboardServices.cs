@@ -46,6 +46,7 @@ public static class DashboardServices
             services.AddScoped(builder);
         services.AddScoped<Filters.FilterOptions>();
         services.AddSingleton<Charts.DistrictBoundaries>();
+        services.AddSingleton<Charts.ForceAreaBoundaries>();
         return services;
     }
 

@@ -87,7 +87,7 @@ public sealed class FaultTests : IDisposable
     {
         var before = PublishGeography();
         var months = Path.Combine(warehouse.Inputs, "kent");
-        foreach (var (name, lines) in PoliceCsv.KentStreetFiles())
+        foreach (var (name, lines) in PoliceCsv.KentZipStreetFiles())
             PoliceCsv.Write(months, name, [.. lines]);
         var last = Directory.GetFiles(months, "*.csv", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Last();
         var kept = File.ReadAllBytes(last);
@@ -130,7 +130,7 @@ public sealed class FaultTests : IDisposable
 
     private void AssertEveryKentRecordOnce()
     {
-        var expectedRecords = PoliceCsv.KentStreetFiles().Sum(file => file.Lines.Count - 1);
+        var expectedRecords = PoliceCsv.KentZipStreetFiles().Sum(file => file.Lines.Count - 1);
         var kept = warehouse.Scalar<long>("SELECT count(*) FROM core.fct_crime_records") + warehouse.Scalar<long>("SELECT count(*) FROM marts.crime_records_set_aside")
             + warehouse.Scalar<long>("SELECT count(*) FROM meta.rejects");
         Assert.Equal(expectedRecords, kept);

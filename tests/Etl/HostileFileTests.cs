@@ -19,7 +19,7 @@ namespace Analytics.Tests.Etl;
 public sealed class HostileFileTests : IDisposable
 {
     private readonly TemporaryWarehouse warehouse = new();
-    private static string KentLookup => Path.Combine(RepositoryPaths.Geography, "DERIVED_kent_medway_LSOA21_to_LAD.csv");
+    private static string KentLookup => RepositoryPaths.KentGeography[0];
     private static string ForceAreas => Path.Combine(RepositoryPaths.Geography, "ons_PFA19_names_codes_UK_dec2019.csv");
 
     // ---- Item 3: bounded time and memory ----

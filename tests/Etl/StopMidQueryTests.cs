@@ -49,7 +49,7 @@ public sealed class StopMidQueryTests : IDisposable
         using var stop = new CancellationTokenSource();
         var reporter = new StopWhen(message => message.StartsWith("building", StringComparison.Ordinal), stop);
 
-        var run = EtlPipeline.Run(new RunOptions([Path.Combine(RepositoryPaths.Geography, "DERIVED_kent_medway_LSOA21_to_LAD.csv"), file], warehouse.Root)
+        var run = EtlPipeline.Run(new RunOptions([RepositoryPaths.KentGeography[0], file], warehouse.Root)
         {
             Today = new DateOnly(2026, 11, 25), Cancellation = stop.Token,
         }, reporter);

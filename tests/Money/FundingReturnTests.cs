@@ -146,7 +146,7 @@ public sealed class FundingReturnTests : IDisposable
         var line = FundingCsv.Line().With("area_served", "E23000032");
         var file = PoliceCsv.Write(warehouse.Inputs, "funding.csv", FundingCsv.Header, FundingCsv.ToCsv(line));
 
-        var run = warehouse.Run(Geography[0], Geography[1], file);
+        var run = warehouse.Run(RepositoryPaths.KentGeography[0], Path.Combine(RepositoryPaths.Geography, "ons_PFA19_names_codes_UK_dec2019.csv"), file);
 
         Assert.Equal(ExitCode.DataTestsFailed, run.ExitCode);
         Assert.Contains(run.DataTests, test => test.Test.Name == "assert_funding_lines_fully_apportioned" && !test.Passed);

@@ -181,6 +181,10 @@ public sealed class NotebookTests(SampleWarehouseFixture sample)
             Assert.Equal(kinds[row["source_kind"]].Rejected, long.Parse(row["rows_rejected"], CultureInfo.InvariantCulture));
         });
         Assert.Equal(Warehouse.Scalar<long>("SELECT count(*) FROM meta.rejects WHERE run_id = $run", new { run = Warehouse.Published.RunId }), run.Csv("rejects.csv").Count);
+        Assert.Equal(Warehouse.Scalar<long>("""
+            SELECT count(*) FROM marts.crime_records_set_aside AS aside JOIN meta.source_files AS files ON files.file_id = aside.source_file_id
+            WHERE files.run_id = $run
+            """, new { run = Warehouse.Published.RunId }), run.Csv("set-aside.csv").Count);
         // The journal's one run is the run that published the snapshot, with the rows meta.load_runs records.
         var journal = Assert.Single(run.Csv("runs.csv"));
         Assert.Equal(Warehouse.Published.RunId, journal["run_id"]);

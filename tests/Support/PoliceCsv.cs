@@ -37,9 +37,15 @@ public static class PoliceCsv
         return lines;
     }
 
-    /// <summary>Every Kent street file of the sample (both Kent downloads), as lines.</summary>
+    /// <summary>Every Kent street file of the sample (both Kent downloads), as lines, named as in their zip (YYYY-MM/...).</summary>
     public static IEnumerable<(string Name, List<string> Lines)> KentStreetFiles() =>
-        SampleStreetFiles().Where(file => file.Name.EndsWith("-kent-street.csv", StringComparison.Ordinal));
+        SampleStreetFiles().Where(file => file.Name.EndsWith("-kent-street.csv", StringComparison.Ordinal))
+            .Select(file => (file.Name[(file.Name.IndexOf('!') + 1)..], file.Lines));
+
+    /// <summary>The street files of the bundled 2025 Kent download (RepositoryPaths.KentZip) alone.</summary>
+    public static IEnumerable<(string Name, List<string> Lines)> KentZipStreetFiles() =>
+        SampleStreetFiles().Where(file => file.Name.StartsWith(Path.GetFileName(RepositoryPaths.KentZip) + "!", StringComparison.Ordinal))
+            .Select(file => (file.Name[(file.Name.IndexOf('!') + 1)..], file.Lines));
 
     /// <summary>Every street file of the sample, inside its zips or loose, as lines (header first).</summary>
     public static IEnumerable<(string Name, List<string> Lines)> SampleStreetFiles()
