@@ -14,8 +14,8 @@ public static class EtlPipeline
     public static RunResult Run(RunOptions options, IRunReporter reporter)
     {
         var warehouse = new WarehouseDirectory(options.WarehouseDirectory);
-        using var runLock = WarehouseLock.TryAcquire(warehouse);
-        if (runLock is null) return Busy(warehouse, reporter);
+        if (Lock(warehouse, reporter, out var runLock) is { } refused) return refused;
+        using var held = runLock;
         RemoveWhatKilledRunsLeft(warehouse, reporter);
 
         var sources = options.Sources.Select(SourceInput.Given).ToList();
@@ -23,12 +23,27 @@ public static class EtlPipeline
         return RunWithInbox(options, reporter, warehouse, sources, new InboxFolder(options.Inbox));
     }
 
-    /// <summary>What a run or check that found the warehouse locked reports and returns.</summary>
-    internal static RunResult Busy(WarehouseDirectory warehouse, IRunReporter reporter)
+    /// <summary>
+    /// Takes the warehouse lock for a run or check, or says why not: busy (exit 4) only when another run holds it;
+    /// a folder that cannot be written (read-only, permissions) is exit 5 with its cause, as retrying will not help.
+    /// </summary>
+    internal static RunResult? Lock(WarehouseDirectory warehouse, IRunReporter reporter, out WarehouseLock? runLock)
     {
-        var busy = $"another ETL run is in progress on {warehouse.Root}";
-        reporter.Problem(busy);
-        return new RunResult(NewRunId(), ExitCode.Busy, "busy", [], [busy], [], null);
+        runLock = null;
+        string problem;
+        ExitCode exitCode;
+        try
+        {
+            runLock = WarehouseLock.TryAcquire(warehouse);
+            if (runLock is not null) return null;
+            (problem, exitCode) = ($"another ETL run is in progress on {warehouse.Root}", ExitCode.Busy);
+        }
+        catch (WarehouseUnavailableException unavailable)
+        {
+            (problem, exitCode) = (unavailable.Message, ExitCode.Unexpected);
+        }
+        reporter.Problem(problem);
+        return new RunResult(NewRunId(), exitCode, exitCode == ExitCode.Busy ? "busy" : "failed", [], [problem], [], null);
     }
 
     public static string NewRunId() => $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
