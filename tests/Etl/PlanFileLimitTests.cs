@@ -33,42 +33,35 @@ public sealed class PlanFileLimitTests : IDisposable
         return (exitCode, etl.Output);
     }
 
-    [Fact]
-    public void A_plan_nested_100000_levels_deep_is_refused_naming_the_file_and_line()
+    public static TheoryData<string, string> HostilePlans => new()
     {
-        var plan = Path.Combine(warehouse.Inputs, "deep-plan.yaml");
-        File.WriteAllText(plan, NestedPlan(100_000));
+        // what the file holds, the problem named after "<file>: line N: "
+        { "nested 100,000 levels deep", $"line 2: the file is nested more than {PlanFileLimits.MaxDepth} levels deep" },
+        { "aliases as keys, 10 levels", "line 4: the alias *a0 is not allowed in a plan file" },
+        { "over the size limit", "line 1: the file is " },
+    };
+
+    private static string Plan(string kind) => kind switch
+    {
+        "nested 100,000 levels deep" => NestedPlan(100_000),
+        "aliases as keys, 10 levels" => AliasKeysPlan(10),
+        _ => "plan:\n  id: big\n  title: " + new string('x', (int)PlanFileLimits.MaxBytes) + "\n",
+    };
+
+    [Theory]
+    [MemberData(nameof(HostilePlans))]
+    public void A_hostile_plan_is_refused_before_it_is_parsed_naming_the_file_and_line(string kind, string problem)
+    {
+        var plan = Path.Combine(warehouse.Inputs, "plan.yaml");
+        File.WriteAllText(plan, Plan(kind));
 
         var (exitCode, output) = Etl("run", "--source", plan, "--warehouse", warehouse.Root, "--plain");
 
         Assert.True(exitCode == 1, output);
-        Assert.Contains($"{plan}: line 2: the file is nested more than {PlanFileLimits.MaxDepth} levels deep", output);
+        Assert.Contains($"{plan}: {problem}", output);
+        if (kind == "over the size limit") Assert.Contains($"bytes; a plan file may be at most {PlanFileLimits.MaxBytes:N0} bytes", output);
         Assert.DoesNotContain("   at ", output);
         Assert.Null(warehouse.Directory.ReadPublished());
-    }
-
-    [Fact]
-    public void A_plan_using_aliases_as_keys_is_refused_at_once_naming_the_alias()
-    {
-        var plan = Path.Combine(warehouse.Inputs, "alias-plan.yaml");
-        File.WriteAllText(plan, AliasKeysPlan(10));
-
-        var (exitCode, output) = Etl("run", "--source", plan, "--warehouse", warehouse.Root, "--plain");
-
-        Assert.True(exitCode == 1, output);
-        Assert.Contains($"{plan}: line 4: the alias *a0 is not allowed in a plan file", output);
-    }
-
-    [Fact]
-    public void A_plan_file_over_the_size_limit_is_refused_before_it_is_read()
-    {
-        var plan = Path.Combine(warehouse.Inputs, "big-plan.yaml");
-        File.WriteAllText(plan, "plan:\n  id: big\n  title: " + new string('x', (int)PlanFileLimits.MaxBytes) + "\n");
-
-        var (exitCode, output) = Etl("run", "--source", plan, "--warehouse", warehouse.Root, "--plain");
-
-        Assert.True(exitCode == 1, output);
-        Assert.Contains($"{plan}: line 1: the file is {new FileInfo(plan).Length:N0} bytes; a plan file may be at most", output);
     }
 
     [Fact]
