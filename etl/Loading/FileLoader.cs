@@ -38,6 +38,12 @@ public static class FileLoader
         };
         using var transaction = connection.BeginTransaction();
         var fileId = NextFileId(connection);
+        var (replacesKey, replaces) = spec == FundingSpecs.FundingReturns
+            ? FundingReturnIdentity.Find(connection, classification)
+            : (classification.ReplacesKey, CurrentFiles(connection, classification.ReplacesKey));
+        var replaced = Describe(connection, replaces); // while they are still current
+        // Replaced before the rows are checked, so that lines are compared only with files that stay current.
+        SupersedeFiles(connection, [spec.RawTable], replaces, fileId);
         CheckRows(connection, spec, classification, parameters);
 
         var fileParameters = new { file_id = fileId, run_id = runId, source_path = file.SourcePath };
@@ -57,14 +63,18 @@ public static class FileLoader
         var loaded = connection.Execute(insert, new { file_id = fileId });
         var rejected = connection.ExecuteScalar<long>("SELECT count(*) FROM meta.rejects WHERE file_id = $file_id", new { file_id = fileId });
 
-        RegisterFile(connection, new SourceFileRecord(fileId, runId, file, spec.Kind, classification.ReplacesKey, sha256,
+        RegisterFile(connection, new SourceFileRecord(fileId, runId, file, spec.Kind, replacesKey, sha256,
             classification.Period, classification.ForceSlug, staged.RowsRead, loaded, rejected));
-        var superseded = Supersede(connection, [spec.RawTable], classification.ReplacesKey, fileId);
         transaction.Commit();
 
         return new LoadedFile(file.SourcePath, spec.Kind, FileOutcome.Loaded, staged.RowsRead, loaded, rejected,
-            superseded is null ? null : $"replaces file {superseded} of the same {classification.ReplacesKey}", fileId, superseded);
+            replaced, fileId, replaces.Count > 0 ? replaces[^1] : null);
     }
+
+    /// <summary>"replaces file 3 (kent.zip!2025-09/2025-09-kent-street.csv)", or null when it replaces none.</summary>
+    private static string? Describe(DuckDBConnection connection, IReadOnlyList<int> fileIds) =>
+        fileIds.Count == 0 ? null : "replaces " + string.Join(", ", fileIds.Select(id =>
+            $"file {id} ({connection.ExecuteScalar<string>("SELECT source_path FROM meta.source_files WHERE file_id = $id", new { id })})"));
 
     /// <summary>Builds stage_checked: the staged rows under their raw column names, with the list of problems of each.</summary>
     private static void CheckRows(DuckDBConnection connection, SourceSpec spec, Classification classification, Dictionary<string, object?> parameters)
@@ -109,9 +119,18 @@ public static class FileLoader
     /// <summary>Marks the earlier current file with the same key superseded and removes its rows from the raw tables.</summary>
     internal static int? Supersede(DuckDBConnection connection, IReadOnlyList<string> rawTables, string replacesKey, int fileId)
     {
-        var previous = connection.Query<int>(
-            "SELECT file_id FROM meta.source_files WHERE replaces_key = $key AND status = 'loaded' AND file_id <> $file_id",
-            new { key = replacesKey, file_id = fileId }).ToList();
+        var previous = CurrentFiles(connection, replacesKey).Where(id => id != fileId).ToList();
+        SupersedeFiles(connection, rawTables, previous, fileId);
+        return previous.Count > 0 ? previous[^1] : null;
+    }
+
+    internal static List<int> CurrentFiles(DuckDBConnection connection, string replacesKey) =>
+        connection.Query<int>("SELECT file_id FROM meta.source_files WHERE replaces_key = $key AND status = 'loaded' ORDER BY file_id",
+            new { key = replacesKey }).ToList();
+
+    /// <summary>Marks the files superseded by <paramref name="fileId"/> and removes their rows from the raw tables.</summary>
+    private static void SupersedeFiles(DuckDBConnection connection, IReadOnlyList<string> rawTables, IReadOnlyList<int> previous, int fileId)
+    {
         foreach (var old in previous)
         {
             connection.Execute("UPDATE meta.source_files SET status = 'superseded', superseded_by = $file_id WHERE file_id = $old",
@@ -122,7 +141,6 @@ public static class FileLoader
                 connection.Execute(delete, new { old });
             }
         }
-        return previous.Count > 0 ? previous[^1] : null;
     }
 
     /// <summary>Only the parameters a statement names: DuckDB refuses values for parameters it does not have.</summary>

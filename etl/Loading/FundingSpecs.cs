@@ -80,6 +80,9 @@ public static class FundingSpecs
                 "'a published figure needs its source_url'"),
             new("financial_year", "line_number > first_line_of_return",
                 "'the same return line (year, funder, stream, recipient, service and area) is on line ' || first_line_of_return"),
+            new("financial_year", $"{FundingReturnIdentity.LineInAnotherReturn} IS NOT NULL",
+                $"'the same return line (year, funder, stream, recipient, service and area) is already loaded from ' || {FundingReturnIdentity.LineInAnotherReturn} || " +
+                "'; a return replaces another only when it covers all of that return''s funders and years'"),
         ],
     };
 

@@ -36,6 +36,9 @@ public sealed class DataTestTests(SampleWarehouseFixture sample) : IDisposable
         "meta.source_files", "assert_source_rows_balance")]
     [InlineData("UPDATE marts.crime_by_district_month SET incidents = incidents + 1 WHERE district_code = 'E07000105' AND crime_type = 'Drugs' AND month = DATE '2025-01-01'",
         "marts.crime_by_district_month", "assert_mart_counts_every_record")]
+    [InlineData("INSERT INTO meta.source_files SELECT 999 AS file_id, * EXCLUDE (file_id) REPLACE ('copy.xlsx' AS source_path, 'copy' AS replaces_key) FROM meta.source_files WHERE source_kind = 'funding_returns'; " +
+                "INSERT INTO raw.funding_returns SELECT 999 AS file_id, * EXCLUDE (file_id) FROM raw.funding_returns",
+        "staging.stg_funding__returns", "assert_funding_counted_once")]
     public void A_data_test_fails_when_its_rule_is_broken(string corruption, string model, string testName)
     {
         var copy = Path.Combine(scratch.Root, "copy.duckdb");
