@@ -62,6 +62,7 @@ public static class EtlProgram
             SnapshotsToKeep = PositiveNumber(command, "--keep") ?? settings.SnapshotsToKeep,
             Trigger = command.Option("--trigger") ?? "manual",
             FailOnRejects = command.Has("--fail-on-rejects"),
+            Shrink = new Loading.ShrinkGuard(settings.MaxShrinkPercent, command.Has("--accept-shrink")),
             Inbox = inbox is null ? null : new InboxOptions(inbox, TimeSpan.FromSeconds(settings.SettleSeconds)),
             FetchIntoInbox = command.Has("--download") ? DownloadWiringFor(configuration).Fetch(warehouse, inbox) : null,
             Cancellation = stop.Token,

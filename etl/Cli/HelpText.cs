@@ -43,6 +43,8 @@ public static class HelpText
           --keep N            snapshots to keep after publishing (default Etl:SnapshotsToKeep, 3; the published one is always kept)
           --trigger NAME      what started the run, recorded with it (default manual)
           --fail-on-rejects   exit 3 when any row was rejected (the snapshot is still published)
+          --accept-shrink     load a republished police force-month even though it lost more of its records than
+                              Etl:MaxShrinkPercent (50) allows; without it such a file is refused (exit 1)
           --plain             log lines instead of a progress display, even on a terminal
           --log text|json     one log line per event, as text or as JSON with the run id (schedule: json by default)
           --json              status as JSON (published_snapshot, attention, sources, runs)
@@ -58,7 +60,8 @@ public static class HelpText
 
         Exit codes:
           0   published a snapshot, or there was nothing new to load
-          1   a source file could not be read (wrong header, not CSV, broken or unsafe zip); nothing published
+          1   a source file could not be read (wrong header, not CSV, broken or unsafe zip) or was refused (a
+              republished police month that lost most of its records: --accept-shrink); nothing published
               (from an inbox: the file was moved to rejected/ and the other files were loaded by a second run)
           2   a data test failed; nothing published
           3   rows were rejected and --fail-on-rejects was given; the snapshot was published

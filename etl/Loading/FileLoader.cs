@@ -12,7 +12,7 @@ namespace Analytics.Etl.Loading;
 /// </summary>
 public static class FileLoader
 {
-    public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today)
+    public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today, ShrinkGuard? shrink = null)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx" or ".yaml" or ".yml"))
@@ -42,6 +42,7 @@ public static class FileLoader
             ? FundingReturnIdentity.Find(connection, classification)
             : (classification.ReplacesKey, CurrentFiles(connection, classification.ReplacesKey));
         var replaced = Describe(connection, replaces); // while they are still current
+        var previous = replaces.Sum(id => connection.ExecuteScalar<long>("SELECT rows_loaded FROM meta.source_files WHERE file_id = $id", new { id }));
         // Replaced before the rows are checked, so that lines are compared only with files that stay current.
         SupersedeFiles(connection, [spec.RawTable], replaces, fileId);
         CheckRows(connection, spec, classification, parameters);
@@ -62,13 +63,15 @@ public static class FileLoader
             """;
         var loaded = connection.Execute(insert, new { file_id = fileId });
         var rejected = connection.ExecuteScalar<long>("SELECT count(*) FROM meta.rejects WHERE file_id = $file_id", new { file_id = fileId });
+        var shrunk = (shrink ?? new ShrinkGuard()).Check(file, spec.Kind, $"{classification.ForceSlug} {classification.Period}", previous,
+            replaced ?? "", loaded); // throws, rolling the file back, when it lost too much
 
         RegisterFile(connection, new SourceFileRecord(fileId, runId, file, spec.Kind, replacesKey, sha256,
             classification.Period, classification.ForceSlug, staged.RowsRead, loaded, rejected));
         transaction.Commit();
 
         return new LoadedFile(file.SourcePath, spec.Kind, FileOutcome.Loaded, staged.RowsRead, loaded, rejected,
-            replaced, fileId, replaces.Count > 0 ? replaces[^1] : null);
+            string.Join("; ", new[] { replaced, shrunk }.OfType<string>()) is { Length: > 0 } note ? note : null, fileId, replaces.Count > 0 ? replaces[^1] : null);
     }
 
     /// <summary>"replaces file 3 (kent.zip!2025-09/2025-09-kent-street.csv)", or null when it replaces none.</summary>

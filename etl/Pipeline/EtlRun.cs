@@ -132,7 +132,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             reporter.FileStarted(file.SourcePath);
             try
             {
-                var loaded = FileLoader.Load(connection, file, runId, options.Today);
+                var loaded = FileLoader.Load(connection, file, runId, options.Today, options.Shrink);
                 files.Add(loaded);
                 reporter.FileDone(loaded);
                 if (loaded.Outcome == FileOutcome.Loaded) PausePoint.Reached("loading", reporter);
