@@ -9,6 +9,7 @@ public sealed record CommandLine(string Command, IReadOnlyDictionary<string, Lis
         ["check"] = (["--warehouse", "--trigger", "--settings", "--log"], []),
         ["schedule"] = (["--warehouse", "--inbox", "--settings", "--log"], []),
         ["status"] = (["--warehouse", "--runs", "--settings"], ["--json"]),
+        ["repair"] = (["--warehouse", "--settings", "--log"], []),
         ["template"] = (["--out"], []),
         ["help"] = ([], []),
     };

@@ -12,6 +12,7 @@ public static class HelpText
           dotnet run --project etl -- check [--warehouse DIR]
           dotnet run --project etl -- schedule [--warehouse DIR] [--inbox DIR] [--settings FILE] [--log text|json]
           dotnet run --project etl -- status [--warehouse DIR] [--json] [--runs N]
+          dotnet run --project etl -- repair [--warehouse DIR]
           dotnet run --project etl -- template --out DIR
           dotnet run --project etl -- help
 
@@ -30,6 +31,9 @@ public static class HelpText
                     inbox, download or check. Runs never overlap; a firing missed while no scheduler ran is made up
                     once at start. On stop, the current run stops at its next step and publishes nothing.
           status    Shows the published snapshot, how fresh each source is, and the latest runs, failed ones too.
+          repair    When published.json is unreadable or names a snapshot that is gone (status and run say so),
+                    publishes the newest intact snapshot in snapshots/ again. If none is left, moves the broken
+                    published.json aside and says to rebuild the warehouse with run --source PATH (exit 5).
           template  Writes blank templates for funding returns (CSV and Excel), service returns and plan
                     definitions to DIR (see etl/README.md).
 
@@ -66,7 +70,8 @@ public static class HelpText
           2   a data test failed; nothing published
           3   rows were rejected and --fail-on-rejects was given; the snapshot was published
           4   another run is in progress on this warehouse
-          5   the run stopped for another reason (disk full, permissions, download failed); nothing published
+          5   the run stopped for another reason (disk full, permissions, a read-only warehouse folder, download
+              failed, a published snapshot that is missing or unreadable: see repair); nothing published
           6   the run was stopped by Ctrl+C or SIGTERM before it finished; nothing published
           64  the command line or a setting was not understood
         """;

@@ -16,6 +16,7 @@ public static class DataTestCheck
         var warehouse = new WarehouseDirectory(warehouseDirectory);
         if (EtlPipeline.Lock(warehouse, reporter, out var runLock) is { } refused) return refused;
         using var held = runLock;
+        if (EtlPipeline.Damaged(warehouse, reporter, trigger) is { } damaged) return damaged;
         var runId = EtlPipeline.NewRunId();
         if (warehouse.ReadPublished() is not { } published)
         {

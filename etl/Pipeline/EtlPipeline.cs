@@ -16,6 +16,7 @@ public static class EtlPipeline
         var warehouse = new WarehouseDirectory(options.WarehouseDirectory);
         if (Lock(warehouse, reporter, out var runLock) is { } refused) return refused;
         using var held = runLock;
+        if (Damaged(warehouse, reporter, options.Trigger) is { } damaged) return damaged;
         RemoveWhatKilledRunsLeft(warehouse, reporter);
 
         var sources = options.Sources.Select(SourceInput.Given).ToList();
@@ -44,6 +45,25 @@ public static class EtlPipeline
         }
         reporter.Problem(problem);
         return new RunResult(NewRunId(), exitCode, exitCode == ExitCode.Busy ? "busy" : "failed", [], [problem], [], null);
+    }
+
+    /// <summary>
+    /// A run or check on a warehouse whose published.json is unreadable or names a missing snapshot stops before it
+    /// touches anything (tidying up would take every snapshot for an orphan), is recorded, and says how to recover.
+    /// </summary>
+    internal static RunResult? Damaged(WarehouseDirectory warehouse, IRunReporter reporter, string trigger)
+    {
+        if (SnapshotHealth.Problem(warehouse) is not { } problem) return null;
+        var runId = NewRunId();
+        var message = $"the published snapshot cannot be used: {problem}; nothing was loaded; {SnapshotHealth.Recovery(warehouse)}";
+        var journal = new RunJournal(warehouse);
+        journal.Append(new RunEvent("run_started", runId, DateTimeOffset.UtcNow, Trigger: trigger));
+        reporter.RunStarted(runId, trigger);
+        reporter.Problem(message);
+        var result = new RunResult(runId, ExitCode.Unexpected, "failed", [], [message], [], null);
+        journal.Append(RunEvents.Finished(result));
+        reporter.RunFinished(result);
+        return result;
     }
 
     public static string NewRunId() => $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";
