@@ -41,8 +41,8 @@ public static class FileLoader
         var (replacesKey, replaces) = spec == FundingSpecs.FundingReturns
             ? FundingReturnIdentity.Find(connection, classification)
             : (classification.ReplacesKey, CurrentFiles(connection, classification.ReplacesKey));
-        var replaced = Describe(connection, replaces); // while they are still current
-        var previous = replaces.Sum(id => connection.ExecuteScalar<long>("SELECT rows_loaded FROM meta.source_files WHERE file_id = $id", new { id }));
+        var earlier = replaces.Select(id => connection.QuerySingle<EarlierFile>(
+            "SELECT file_id AS Id, source_path AS Path, rows_loaded AS RowsLoaded FROM meta.source_files WHERE file_id = $id", new { id })).ToList();
         // Replaced before the rows are checked, so that lines are compared only with files that stay current.
         SupersedeFiles(connection, [spec.RawTable], replaces, fileId);
         CheckRows(connection, spec, classification, parameters);
@@ -63,8 +63,9 @@ public static class FileLoader
             """;
         var loaded = connection.Execute(insert, new { file_id = fileId });
         var rejected = connection.ExecuteScalar<long>("SELECT count(*) FROM meta.rejects WHERE file_id = $file_id", new { file_id = fileId });
-        var shrunk = (shrink ?? new ShrinkGuard()).Check(file, spec.Kind, $"{classification.ForceSlug} {classification.Period}", previous,
-            replaced ?? "", loaded); // throws, rolling the file back, when it lost too much
+        var shrunk = (shrink ?? new ShrinkGuard()).Check(file, spec.Kind, $"{classification.ForceSlug} {classification.Period}",
+            earlier.Sum(old => old.RowsLoaded), string.Join(", ", earlier.Select(old => old.Path)), loaded); // throws, rolling the file back, when it lost too much
+        var replaced = earlier.Count == 0 ? null : "replaces " + string.Join(", ", earlier.Select(old => $"file {old.Id} ({old.Path})"));
 
         RegisterFile(connection, new SourceFileRecord(fileId, runId, file, spec.Kind, replacesKey, sha256,
             classification.Period, classification.ForceSlug, staged.RowsRead, loaded, rejected));
@@ -74,10 +75,8 @@ public static class FileLoader
             string.Join("; ", new[] { replaced, shrunk }.OfType<string>()) is { Length: > 0 } note ? note : null, fileId, replaces.Count > 0 ? replaces[^1] : null);
     }
 
-    /// <summary>"replaces file 3 (kent.zip!2025-09/2025-09-kent-street.csv)", or null when it replaces none.</summary>
-    private static string? Describe(DuckDBConnection connection, IReadOnlyList<int> fileIds) =>
-        fileIds.Count == 0 ? null : "replaces " + string.Join(", ", fileIds.Select(id =>
-            $"file {id} ({connection.ExecuteScalar<string>("SELECT source_path FROM meta.source_files WHERE file_id = $id", new { id })})"));
+    /// <summary>A file the one being loaded replaces, as it was while still current.</summary>
+    private sealed record EarlierFile(int Id, string Path, long RowsLoaded);
 
     /// <summary>Builds stage_checked: the staged rows under their raw column names, with the list of problems of each.</summary>
     private static void CheckRows(DuckDBConnection connection, SourceSpec spec, Classification classification, Dictionary<string, object?> parameters)
