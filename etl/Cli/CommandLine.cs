@@ -5,10 +5,11 @@ public sealed record CommandLine(string Command, IReadOnlyDictionary<string, Lis
 {
     private static readonly Dictionary<string, (string[] Options, string[] Flags)> Grammar = new()
     {
-        ["run"] = (["--source", "--inbox", "--warehouse", "--keep", "--trigger", "--settings", "--log"], ["--fail-on-rejects", "--plain", "--download"]),
+        ["run"] = (["--source", "--inbox", "--warehouse", "--keep", "--trigger", "--settings", "--log"], ["--fail-on-rejects", "--plain", "--download", "--accept-shrink"]),
         ["check"] = (["--warehouse", "--trigger", "--settings", "--log"], []),
         ["schedule"] = (["--warehouse", "--inbox", "--settings", "--log"], []),
         ["status"] = (["--warehouse", "--runs", "--settings"], ["--json"]),
+        ["repair"] = (["--warehouse", "--settings", "--log"], []),
         ["template"] = (["--out"], []),
         ["help"] = ([], []),
     };

@@ -24,6 +24,7 @@ public static class EtlProgram
                 "check" => Check(command, output),
                 "schedule" => Schedule(command),
                 "status" => Status(command, output),
+                "repair" => Repair(command, output),
                 "template" => Template(command, output),
                 _ => Help(output),
             };
@@ -62,6 +63,7 @@ public static class EtlProgram
             SnapshotsToKeep = PositiveNumber(command, "--keep") ?? settings.SnapshotsToKeep,
             Trigger = command.Option("--trigger") ?? "manual",
             FailOnRejects = command.Has("--fail-on-rejects"),
+            Shrink = new Loading.ShrinkGuard(settings.MaxShrinkPercent, command.Has("--accept-shrink")),
             Inbox = inbox is null ? null : new InboxOptions(inbox, TimeSpan.FromSeconds(settings.SettleSeconds)),
             FetchIntoInbox = command.Has("--download") ? DownloadWiringFor(configuration).Fetch(warehouse, inbox) : null,
             Cancellation = stop.Token,
@@ -98,6 +100,20 @@ public static class EtlProgram
             "checked" => $"check {result.RunId}: all {result.DataTests.Count} data tests pass on {result.Published!.Snapshot}.",
             "nothing to do" => "nothing has been published yet; nothing to check.",
             _ => $"check {result.RunId}: {result.Status}: {string.Join("; ", result.Errors)}",
+        });
+        return (int)result.ExitCode;
+    }
+
+    private static int Repair(CommandLine command, TextWriter output)
+    {
+        var configuration = EtlConfiguration.Load(command.Option("--settings"));
+        var warehouse = WarehouseFolder(command, configuration);
+        var result = WithLogReporter(LogFormat(command), output, "Analytics.Etl.Repair", reporter => SnapshotRepair.Run(warehouse, reporter));
+        output.WriteLine(result.Status switch
+        {
+            "published" => $"repair {result.RunId}: published {result.Published!.Snapshot} again.",
+            "nothing to do" => "nothing to repair.",
+            _ => $"repair {result.RunId}: {result.Status}: {string.Join("; ", result.Errors)}",
         });
         return (int)result.ExitCode;
     }

@@ -12,6 +12,7 @@ public static class HelpText
           dotnet run --project etl -- check [--warehouse DIR]
           dotnet run --project etl -- schedule [--warehouse DIR] [--inbox DIR] [--settings FILE] [--log text|json]
           dotnet run --project etl -- status [--warehouse DIR] [--json] [--runs N]
+          dotnet run --project etl -- repair [--warehouse DIR]
           dotnet run --project etl -- template --out DIR
           dotnet run --project etl -- help
 
@@ -30,6 +31,9 @@ public static class HelpText
                     inbox, download or check. Runs never overlap; a firing missed while no scheduler ran is made up
                     once at start. On stop, the current run stops at its next step and publishes nothing.
           status    Shows the published snapshot, how fresh each source is, and the latest runs, failed ones too.
+          repair    When published.json is unreadable or names a snapshot that is gone (status and run say so),
+                    publishes the newest intact snapshot in snapshots/ again. If none is left, moves the broken
+                    published.json aside and says to rebuild the warehouse with run --source PATH (exit 5).
           template  Writes blank templates for funding returns (CSV and Excel), service returns and plan
                     definitions to DIR (see etl/README.md).
 
@@ -43,6 +47,8 @@ public static class HelpText
           --keep N            snapshots to keep after publishing (default Etl:SnapshotsToKeep, 3; the published one is always kept)
           --trigger NAME      what started the run, recorded with it (default manual)
           --fail-on-rejects   exit 3 when any row was rejected (the snapshot is still published)
+          --accept-shrink     load a republished police force-month even though it lost more of its records than
+                              Etl:MaxShrinkPercent (50) allows; without it such a file is refused (exit 1)
           --plain             log lines instead of a progress display, even on a terminal
           --log text|json     one log line per event, as text or as JSON with the run id (schedule: json by default)
           --json              status as JSON (published_snapshot, attention, sources, runs)
@@ -58,12 +64,14 @@ public static class HelpText
 
         Exit codes:
           0   published a snapshot, or there was nothing new to load
-          1   a source file could not be read (wrong header, not CSV, broken or unsafe zip); nothing published
+          1   a source file could not be read (wrong header, not CSV, broken or unsafe zip) or was refused (a
+              republished police month that lost most of its records: --accept-shrink); nothing published
               (from an inbox: the file was moved to rejected/ and the other files were loaded by a second run)
           2   a data test failed; nothing published
           3   rows were rejected and --fail-on-rejects was given; the snapshot was published
           4   another run is in progress on this warehouse
-          5   the run stopped for another reason (disk full, permissions, download failed); nothing published
+          5   the run stopped for another reason (disk full, permissions, a read-only warehouse folder, download
+              failed, a published snapshot that is missing or unreadable: see repair); nothing published
           6   the run was stopped by Ctrl+C or SIGTERM before it finished; nothing published
           64  the command line or a setting was not understood
         """;

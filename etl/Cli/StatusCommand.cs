@@ -11,11 +11,17 @@ public static class StatusCommand
 {
     public sealed record Report(
         string Warehouse, string? PublishedSnapshot, string? PublishedRunId, DateTimeOffset? PublishedAt, int? SchemaVersion,
-        OperationalStatus Attention, IReadOnlyList<SourceFreshness> Sources, IReadOnlyList<RunSummary> Runs);
+        OperationalStatus Attention, IReadOnlyList<SourceFreshness> Sources, IReadOnlyList<RunSummary> Runs)
+    {
+        /// <summary>What is wrong with the published snapshot (missing, unreadable pointer), and how to recover.</summary>
+        public string? Problem { get; init; }
+        public string? Recovery { get; init; }
+    }
 
     public static Report Build(WarehouseDirectory warehouse, int runs, DateOnly? today = null)
     {
-        var published = warehouse.ReadPublished();
+        var problem = SnapshotHealth.Problem(warehouse);
+        var published = problem is null ? warehouse.ReadPublished() : null;
         IReadOnlyList<SourceFreshness> sources = [];
         if (published is not null)
         {
@@ -24,7 +30,11 @@ public static class StatusCommand
         }
         var journal = new RunJournal(warehouse).Recent(Math.Max(runs, 100));
         return new Report(warehouse.Root, published?.Path, published?.RunId, published?.PublishedAt, published?.SchemaVersion,
-            OperationalStatus.From(journal, sources), sources, journal.Take(runs).ToList());
+            OperationalStatus.From(journal, sources), sources, journal.Take(runs).ToList())
+        {
+            Problem = problem,
+            Recovery = problem is null ? null : SnapshotHealth.Recovery(warehouse),
+        };
     }
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -38,7 +48,9 @@ public static class StatusCommand
     public static void WriteText(Report report, IAnsiConsole console)
     {
         console.MarkupLine($"[bold]Warehouse[/] {Markup.Escape(report.Warehouse)}");
-        console.MarkupLine(report.PublishedSnapshot is null
+        if (report.Problem is not null)
+            console.MarkupLine($"[red]The published snapshot cannot be used[/]: {Markup.Escape(report.Problem)}; {Markup.Escape(report.Recovery ?? "")}");
+        else console.MarkupLine(report.PublishedSnapshot is null
             ? "[yellow]No snapshot published yet.[/]"
             : $"[bold]Published snapshot[/] {Markup.Escape(report.PublishedSnapshot)} (run {report.PublishedRunId}, {report.PublishedAt:yyyy-MM-dd HH:mm} UTC, schema v{report.SchemaVersion})");
         if (report.Attention.FailedRun is { } failed)

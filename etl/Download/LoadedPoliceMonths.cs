@@ -19,6 +19,7 @@ public static class LoadedPoliceMonths
         return connection.Query<(string Force, string Month)>("""
                 SELECT lower(force_slug), max(period) FROM meta.source_files
                 WHERE source_kind = 'police_street' AND status = 'loaded' AND force_slug IS NOT NULL AND period IS NOT NULL
+                  AND rows_loaded > 0 -- a header-only month is not loaded: fetch it again
                 GROUP BY ALL
                 """)
             .ToDictionary(row => row.Force, row => (string?)row.Month, StringComparer.OrdinalIgnoreCase);

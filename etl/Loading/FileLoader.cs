@@ -15,7 +15,7 @@ public static class FileLoader
 {
     /// <param name="scratchDirectory">A folder of the run's own for copies made while reading (see <see cref="CsvStager"/>).</param>
     public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today,
-        string scratchDirectory, CancellationToken cancellation)
+        string scratchDirectory, CancellationToken cancellation, ShrinkGuard? shrink = null)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx" or ".yaml" or ".yml"))
@@ -41,6 +41,13 @@ public static class FileLoader
         };
         using var transaction = connection.BeginTransaction();
         var fileId = NextFileId(connection);
+        var (replacesKey, replaces) = spec == FundingSpecs.FundingReturns
+            ? FundingReturnIdentity.Find(connection, classification)
+            : (classification.ReplacesKey, CurrentFiles(connection, classification.ReplacesKey));
+        var earlier = replaces.Select(id => connection.QuerySingle<EarlierFile>(
+            "SELECT file_id AS Id, source_path AS Path, rows_loaded AS RowsLoaded FROM meta.source_files WHERE file_id = $id", new { id })).ToList();
+        // Replaced before the rows are checked, so that lines are compared only with files that stay current.
+        SupersedeFiles(connection, [spec.RawTable], replaces, fileId);
         CheckRows(connection, spec, classification, parameters);
 
         var fileParameters = new { file_id = fileId, run_id = runId, source_path = file.SourcePath };
@@ -63,19 +70,24 @@ public static class FileLoader
             """;
         var loaded = connection.Execute(insert, new { file_id = fileId });
         var rejected = connection.ExecuteScalar<long>("SELECT count(*) FROM meta.rejects WHERE file_id = $file_id", new { file_id = fileId });
+        var shrunk = (shrink ?? new ShrinkGuard()).Check(file, spec.Kind, $"{classification.ForceSlug} {classification.Period}",
+            earlier.Sum(old => old.RowsLoaded), string.Join(", ", earlier.Select(old => old.Path)), loaded); // throws, rolling the file back, when it lost too much
+        var replaced = earlier.Count == 0 ? null : "replaces " + string.Join(", ", earlier.Select(old => $"file {old.Id} ({old.Path})"));
 
-        RegisterFile(connection, new SourceFileRecord(fileId, runId, file, spec.Kind, classification.ReplacesKey, sha256,
+        RegisterFile(connection, new SourceFileRecord(fileId, runId, file, spec.Kind, replacesKey, sha256,
             classification.Period, classification.ForceSlug, staged.RowsRead, loaded, rejected));
-        var superseded = Supersede(connection, [spec.RawTable], classification.ReplacesKey, fileId);
         transaction.Commit();
 
         return new LoadedFile(file.SourcePath, spec.Kind, FileOutcome.Loaded, staged.RowsRead, loaded, rejected,
-            superseded is null ? null : $"replaces file {superseded} of the same {classification.ReplacesKey}", fileId, superseded);
+            string.Join("; ", new[] { replaced, shrunk }.OfType<string>()) is { Length: > 0 } note ? note : null, fileId, replaces.Count > 0 ? replaces[^1] : null);
     }
 
     /// <summary>The force slugs data.police.uk publishes (seeds/police_forces.csv), which police file names must use.</summary>
     private static HashSet<string> KnownForces(DuckDBConnection connection) =>
         connection.Query<string>("SELECT force_slug FROM seeds.police_forces").ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>A file the one being loaded replaces, as it was while still current.</summary>
+    private sealed record EarlierFile(int Id, string Path, long RowsLoaded);
 
     /// <summary>Builds stage_checked: the staged rows under their raw column names, with the list of problems of each.</summary>
     private static void CheckRows(DuckDBConnection connection, SourceSpec spec, Classification classification, Dictionary<string, object?> parameters)
@@ -120,9 +132,18 @@ public static class FileLoader
     /// <summary>Marks the earlier current file with the same key superseded and removes its rows from the raw tables.</summary>
     internal static int? Supersede(DuckDBConnection connection, IReadOnlyList<string> rawTables, string replacesKey, int fileId)
     {
-        var previous = connection.Query<int>(
-            "SELECT file_id FROM meta.source_files WHERE replaces_key = $key AND status = 'loaded' AND file_id <> $file_id",
-            new { key = replacesKey, file_id = fileId }).ToList();
+        var previous = CurrentFiles(connection, replacesKey).Where(id => id != fileId).ToList();
+        SupersedeFiles(connection, rawTables, previous, fileId);
+        return previous.Count > 0 ? previous[^1] : null;
+    }
+
+    internal static List<int> CurrentFiles(DuckDBConnection connection, string replacesKey) =>
+        connection.Query<int>("SELECT file_id FROM meta.source_files WHERE replaces_key = $key AND status = 'loaded' ORDER BY file_id",
+            new { key = replacesKey }).ToList();
+
+    /// <summary>Marks the files superseded by <paramref name="fileId"/> and removes their rows from the raw tables.</summary>
+    private static void SupersedeFiles(DuckDBConnection connection, IReadOnlyList<string> rawTables, IReadOnlyList<int> previous, int fileId)
+    {
         foreach (var old in previous)
         {
             connection.Execute("UPDATE meta.source_files SET status = 'superseded', superseded_by = $file_id WHERE file_id = $old",
@@ -133,7 +154,6 @@ public static class FileLoader
                 connection.Execute(delete, new { old });
             }
         }
-        return previous.Count > 0 ? previous[^1] : null;
     }
 
     /// <summary>Only the parameters a statement names: DuckDB refuses values for parameters it does not have.</summary>

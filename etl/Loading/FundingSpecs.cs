@@ -65,6 +65,7 @@ public static class FundingSpecs
             OneOf("commissioning_model", "commissioning_model"),
             Required("budget_arrangement"),
             OneOf("budget_arrangement", "budget_arrangement"),
+            Required("amount_allocated"), // blank is not nothing: the staging model would read it as 0.00
             new("amount_allocated", $"amount_allocated IS NOT NULL AND {Money("amount_allocated")} IS NULL",
                 "'amount allocated ''' || amount_allocated || ''' is not an amount of money'"),
             new("amount_allocated", $"{Money("amount_allocated")} < 0", "'amount allocated ' || amount_allocated || ' is negative'"),
@@ -79,6 +80,9 @@ public static class FundingSpecs
                 "'a published figure needs its source_url'"),
             new("financial_year", "line_number > first_line_of_return",
                 "'the same return line (year, funder, stream, recipient, service and area) is on line ' || first_line_of_return"),
+            new("financial_year", $"{FundingReturnIdentity.LineInAnotherReturn} IS NOT NULL",
+                $"'the same return line (year, funder, stream, recipient, service and area) is already loaded from ' || {FundingReturnIdentity.LineInAnotherReturn} || " +
+                "'; a return replaces another only when it covers all of that return''s funders and years'"),
         ],
     };
 

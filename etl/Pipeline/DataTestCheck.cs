@@ -14,8 +14,9 @@ public static class DataTestCheck
     public static RunResult Run(string warehouseDirectory, string trigger, IRunReporter reporter)
     {
         var warehouse = new WarehouseDirectory(warehouseDirectory);
-        using var runLock = WarehouseLock.TryAcquire(warehouse);
-        if (runLock is null) return EtlPipeline.Busy(warehouse, reporter);
+        if (EtlPipeline.Lock(warehouse, reporter, out var runLock) is { } refused) return refused;
+        using var held = runLock;
+        if (EtlPipeline.Damaged(warehouse, reporter, trigger) is { } damaged) return damaged;
         var runId = EtlPipeline.NewRunId();
         if (warehouse.ReadPublished() is not { } published)
         {

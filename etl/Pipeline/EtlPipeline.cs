@@ -14,8 +14,9 @@ public static class EtlPipeline
     public static RunResult Run(RunOptions options, IRunReporter reporter)
     {
         var warehouse = new WarehouseDirectory(options.WarehouseDirectory);
-        using var runLock = WarehouseLock.TryAcquire(warehouse);
-        if (runLock is null) return Busy(warehouse, reporter);
+        if (Lock(warehouse, reporter, out var runLock) is { } refused) return refused;
+        using var held = runLock;
+        if (Damaged(warehouse, reporter, options.Trigger) is { } damaged) return damaged;
         RemoveWhatKilledRunsLeft(warehouse, reporter);
 
         var sources = options.Sources.Select(SourceInput.Given).ToList();
@@ -23,12 +24,46 @@ public static class EtlPipeline
         return RunWithInbox(options, reporter, warehouse, sources, new InboxFolder(options.Inbox));
     }
 
-    /// <summary>What a run or check that found the warehouse locked reports and returns.</summary>
-    internal static RunResult Busy(WarehouseDirectory warehouse, IRunReporter reporter)
+    /// <summary>
+    /// Takes the warehouse lock for a run or check, or says why not: busy (exit 4) only when another run holds it;
+    /// a folder that cannot be written (read-only, permissions) is exit 5 with its cause, as retrying will not help.
+    /// </summary>
+    internal static RunResult? Lock(WarehouseDirectory warehouse, IRunReporter reporter, out WarehouseLock? runLock)
     {
-        var busy = $"another ETL run is in progress on {warehouse.Root}";
-        reporter.Problem(busy);
-        return new RunResult(NewRunId(), ExitCode.Busy, "busy", [], [busy], [], null);
+        runLock = null;
+        string problem;
+        ExitCode exitCode;
+        try
+        {
+            runLock = WarehouseLock.TryAcquire(warehouse);
+            if (runLock is not null) return null;
+            (problem, exitCode) = ($"another ETL run is in progress on {warehouse.Root}", ExitCode.Busy);
+        }
+        catch (WarehouseUnavailableException unavailable)
+        {
+            (problem, exitCode) = (unavailable.Message, ExitCode.Unexpected);
+        }
+        reporter.Problem(problem);
+        return new RunResult(NewRunId(), exitCode, exitCode == ExitCode.Busy ? "busy" : "failed", [], [problem], [], null);
+    }
+
+    /// <summary>
+    /// A run or check on a warehouse whose published.json is unreadable or names a missing snapshot stops before it
+    /// touches anything (tidying up would take every snapshot for an orphan), is recorded, and says how to recover.
+    /// </summary>
+    internal static RunResult? Damaged(WarehouseDirectory warehouse, IRunReporter reporter, string trigger)
+    {
+        if (SnapshotHealth.Problem(warehouse) is not { } problem) return null;
+        var runId = NewRunId();
+        var message = $"the published snapshot cannot be used: {problem}; nothing was loaded; {SnapshotHealth.Recovery(warehouse)}";
+        var journal = new RunJournal(warehouse);
+        journal.Append(new RunEvent("run_started", runId, DateTimeOffset.UtcNow, Trigger: trigger));
+        reporter.RunStarted(runId, trigger);
+        reporter.Problem(message);
+        var result = new RunResult(runId, ExitCode.Unexpected, "failed", [], [message], [], null);
+        journal.Append(RunEvents.Finished(result));
+        reporter.RunFinished(result);
+        return result;
     }
 
     public static string NewRunId() => $"{DateTime.UtcNow:yyyyMMdd'T'HHmmss'Z'}-{Guid.NewGuid().ToString("N")[..6]}";

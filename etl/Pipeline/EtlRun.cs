@@ -134,7 +134,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             reporter.FileStarted(file.SourcePath);
             try
             {
-                var loaded = FileLoader.Load(connection, file, runId, options.Today, Path.Combine(workDirectory, "staging"), options.Cancellation);
+                var loaded = FileLoader.Load(connection, file, runId, options.Today, Path.Combine(workDirectory, "staging"), options.Cancellation, options.Shrink);
                 files.Add(loaded);
                 reporter.FileDone(loaded);
                 if (loaded.Outcome == FileOutcome.Loaded) PausePoint.Reached("loading", reporter);

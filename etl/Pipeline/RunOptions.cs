@@ -1,4 +1,5 @@
 using Analytics.Etl.Inbox;
+using Analytics.Etl.Loading;
 using Analytics.Etl.Sources;
 
 namespace Analytics.Etl.Pipeline;
@@ -15,6 +16,8 @@ public sealed record RunOptions(IReadOnlyList<string> Sources, string WarehouseD
     public InboxOptions? Inbox { get; init; }
     /// <summary>Runs under the lock before the inbox is read: the optional download into the inbox.</summary>
     public Func<IRunReporter, CancellationToken, Task>? FetchIntoInbox { get; init; }
+    /// <summary>How much of a republished police force-month may be lost before the file is refused (Etl:MaxShrinkPercent, --accept-shrink).</summary>
+    public ShrinkGuard Shrink { get; init; } = new();
     /// <summary>Ctrl+C or SIGTERM: the run stops at its next step and publishes nothing.</summary>
     public CancellationToken Cancellation { get; init; }
 }

@@ -14,13 +14,21 @@ public static partial class PlanParser
     /// <summary>True when the YAML document has a top-level "plan" mapping; other YAML files are not plans.</summary>
     public static bool LooksLikePlan(string path)
     {
-        try { return Root(path) is { } root && root.Children.ContainsKey(new YamlScalarNode("plan")); }
-        catch (Exception broken) when (broken is YamlException or InvalidOperationException) { return true; } // Parse reports it, with its line
+        try
+        {
+            PlanFileLimits.Check(path);
+            return Root(path) is { } root && root.Children.ContainsKey(new YamlScalarNode("plan"));
+        }
+        catch (Exception broken) when (broken is YamlException or InvalidOperationException or PlanDefinitionException)
+        {
+            return true; // Parse reports it, with its line
+        }
     }
 
     /// <exception cref="PlanDefinitionException">naming the line, objective, measure and field at fault.</exception>
     public static PlanDefinition Parse(string path)
     {
+        PlanFileLimits.Check(path);
         YamlMappingNode root;
         try { root = Root(path) ?? throw new PlanDefinitionException(1, "the file is empty"); }
         catch (YamlException problem) { throw new PlanDefinitionException(problem.Start.Line, $"not valid YAML: {problem.Message}"); }

@@ -23,6 +23,11 @@ public static class EtlConfiguration
         return builder.AddEnvironmentVariables().Build();
     }
 
-    public static EtlSettings Etl(this IConfiguration configuration) =>
-        configuration.GetSection(EtlSettings.Section).Get<EtlSettings>() ?? new EtlSettings();
+    public static EtlSettings Etl(this IConfiguration configuration)
+    {
+        var settings = configuration.GetSection(EtlSettings.Section).Get<EtlSettings>() ?? new EtlSettings();
+        if (settings.MaxShrinkPercent is < 0 or > 100)
+            throw new Cli.UsageException($"Etl:MaxShrinkPercent must be a whole number from 0 to 100, not {settings.MaxShrinkPercent}");
+        return settings;
+    }
 }

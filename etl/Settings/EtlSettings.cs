@@ -13,6 +13,9 @@ public sealed class EtlSettings
 
     public int SnapshotsToKeep { get; set; } = 3;
 
+    /// <summary>A republished police force-month that loses more than this share of its records is refused (run --accept-shrink loads it).</summary>
+    public int MaxShrinkPercent { get; set; } = Loading.ShrinkGuard.DefaultMaxShrinkPercent;
+
     /// <summary>The time zone schedules are read in (an IANA name such as Europe/London, or UTC).</summary>
     public string TimeZone { get; set; } = "Europe/London";
 

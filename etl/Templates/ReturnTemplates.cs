@@ -85,10 +85,18 @@ public static class ReturnTemplates
             new XlsxWriter.SheetContent(XlsxStager.PreferredSheet, [FundingColumns.Select(c => (object?)c.Name).ToList()]),
             new XlsxWriter.SheetContent("Guidance",
                 [["column", "required", "what to put in it", "example"],
-                 .. FundingColumns.Select(c => (IReadOnlyList<object?>)[c.Name, c.Required ? "yes" : "no", c.Meaning, c.Example])]));
+                 .. FundingColumns.Select(c => (IReadOnlyList<object?>)[c.Name, c.Required ? "yes" : "no", c.Meaning, c.Example]),
+                 [],
+                 ["which return", null, ReturnIdentityGuidance, null]]));
         written.Add(workbook);
         return written;
     }
+
+    /// <summary>How a return is told apart from another (etl/README.md, "Funding returns"); FundingReturnIdentity does it.</summary>
+    public const string ReturnIdentityGuidance =
+        "A return is known by the funders and financial years on its lines, not by its file name. A file that covers all of the " +
+        "funders and years of a return loaded earlier replaces it: send a corrected return whole, in CSV or Excel. A line that " +
+        "repeats a line of another return still loaded is rejected, naming that return's file and line.";
 
     private static string WriteText(string directory, string name, string content)
     {

@@ -21,7 +21,9 @@ public sealed class FundingReturnTests : IDisposable
         { "financial_year", "2025-26", "financial_year", "'2025-26' is not in the form 2024/25" },
         { "financial_year", "2025/27", "financial_year", "'2025/27' is not in the form 2024/25" },
         { "financial_year", "2025", "financial_year", "'2025' is not in the form 2024/25" },
-        { "amount_allocated", "", "amount_spent", "spend of 900.00 has no allocation" },
+        { "amount_allocated", "", "amount_allocated", "amount_allocated is blank" },
+        { "amount_allocated", "  ", "amount_allocated", "amount_allocated is blank" },
+        { "amount_allocated", "0", "amount_spent", "spend of 900.00 has no allocation" },
         { "commissioning_model", "outsourced", "commissioning_model", "'outsourced' is not one of: joint, service_level, strategic" },
         { "budget_arrangement", "loan", "budget_arrangement", "'loan' is not one of: aligned_budget, contract, grant, pooled_budget" },
         { "recipient_type", "charity", "recipient_type", "'charity' is not one of" },
@@ -101,6 +103,27 @@ public sealed class FundingReturnTests : IDisposable
         Assert.Equal((4L, "amount_allocated"), (reject.Line, reject.Field));
         Assert.Contains("is negative", reject.Reason);
         AssertNothingLost(3, 1);
+    }
+
+    [Fact]
+    public void A_blank_amount_in_an_Excel_return_is_rejected_naming_the_field_not_loaded_as_nothing()
+    {
+        var workbook = Path.Combine(warehouse.Inputs, "funding.xlsx");
+        XlsxWriter.Write(workbook, new XlsxWriter.SheetContent("Funding return",
+        [
+            FundingCsv.Header.Split(','),
+            FundingCsv.ToCells(FundingCsv.Line()),
+            FundingCsv.ToCells(FundingCsv.Line("Dover Community Safety Partnership").With("area_served", "E07000108")
+                .With("amount_allocated", "").With("amount_spent", "")),
+        ]));
+
+        var run = warehouse.Run([.. Geography, workbook]);
+
+        Assert.True(run.ExitCode == ExitCode.Success, string.Join("; ", run.Errors));
+        var reject = warehouse.Query<(long Line, string Field, string Reason)>("SELECT line_number, field, reason FROM meta.rejects").Single();
+        Assert.Equal((3L, "amount_allocated", "amount_allocated is blank"), reject);
+        Assert.Equal(1, warehouse.Scalar<long>("SELECT count(*) FROM marts.spend_by_district_year"));
+        AssertNothingLost(2, 1);
     }
 
     [Fact]

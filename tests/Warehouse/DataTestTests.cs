@@ -40,6 +40,9 @@ public sealed class DataTestTests(SampleWarehouseFixture sample) : IDisposable
         "marts.crime_records_set_aside", "assert_street_rows_counted_or_set_aside")]
     [InlineData("UPDATE core.fct_crime_records SET crime_id = 'copy' WHERE record_key IN (SELECT record_key FROM core.fct_crime_records WHERE force_key = 'kent' AND crime_id IS NOT NULL LIMIT 2)",
         "core.fct_crime_records", "assert_crime_ids_once_per_force")]
+    [InlineData("INSERT INTO meta.source_files SELECT 999 AS file_id, * EXCLUDE (file_id) REPLACE ('copy.xlsx' AS source_path, 'copy' AS replaces_key) FROM meta.source_files WHERE source_kind = 'funding_returns'; " +
+                "INSERT INTO raw.funding_returns SELECT 999 AS file_id, * EXCLUDE (file_id) FROM raw.funding_returns",
+        "staging.stg_funding__returns", "assert_funding_counted_once")]
     public void A_data_test_fails_when_its_rule_is_broken(string corruption, string model, string testName)
     {
         var copy = Path.Combine(scratch.Root, "copy.duckdb");

@@ -10,7 +10,8 @@ public static class FreshnessReport
 
     public static IReadOnlyList<SourceFreshness> Read(DuckDBConnection connection, DateOnly today) =>
         connection.Query<Loaded>("""
-            SELECT source_kind AS SourceKind, force_slug AS ForceSlug, max(period) AS LatestPeriod, count(*) AS Files,
+            -- A file that loaded no records (a header-only month) does not make its period loaded.
+            SELECT source_kind AS SourceKind, force_slug AS ForceSlug, max(period) FILTER (WHERE rows_loaded > 0) AS LatestPeriod, count(*) AS Files,
                    CAST(sum(rows_loaded) AS BIGINT) AS RowsLoaded, CAST(sum(rows_rejected) AS BIGINT) AS RowsRejected,
                    max(loaded_at) AS LastLoadedAt
             FROM meta.source_files WHERE status = 'loaded'

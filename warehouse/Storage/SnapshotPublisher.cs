@@ -22,16 +22,31 @@ public static class SnapshotPublisher
             Path.GetRelativePath(warehouse.Root, snapshotPath), runId, DateTimeOffset.UtcNow, schemaVersion)
         { Path = snapshotPath };
         beforePointer?.Invoke();
-        var temporary = warehouse.PointerPath + "." + runId + ".tmp";
+        WritePointer(warehouse, published);
+
+        Prune(warehouse, snapshotsToKeep);
+        return published;
+    }
+
+    /// <summary>Points published.json at a snapshot already in snapshots/ (etl repair: the newest intact one).</summary>
+    public static PublishedSnapshot Republish(WarehouseDirectory warehouse, string snapshotPath, int schemaVersion)
+    {
+        var published = new PublishedSnapshot(Path.GetRelativePath(warehouse.Root, snapshotPath), Path.GetFileNameWithoutExtension(snapshotPath),
+            DateTimeOffset.UtcNow, schemaVersion) { Path = snapshotPath };
+        WritePointer(warehouse, published);
+        return published;
+    }
+
+    /// <summary>Replaces published.json by rename, so a reader sees the old pointer or the new one, never half of one.</summary>
+    private static void WritePointer(WarehouseDirectory warehouse, PublishedSnapshot published)
+    {
+        var temporary = warehouse.PointerPath + "." + published.RunId + ".tmp";
         using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
             JsonSerializer.Serialize(stream, published, PublishedSnapshot.JsonOptions);
             stream.Flush(flushToDisk: true);
         }
         File.Move(temporary, warehouse.PointerPath, overwrite: true);
-
-        Prune(warehouse, snapshotsToKeep);
-        return published;
     }
 
     /// <summary>
