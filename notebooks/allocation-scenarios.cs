@@ -39,10 +39,10 @@ return Notebook.Run("allocation-scenarios", "Allocation scenarios",
 
     notebook.Report.Paragraph($"{grant}, {year}, force area {area}: {total:N2} pounds shared among the districts its grant lines serve.");
     notebook.Report.Paragraph("Every formula is the warehouse's own engine (marts.allocation_model for the formulas in seeds/allocation_formulas.csv, "
-        + "intermediate.allocate_grant for any other weights): share = (fixed × 1/n + crime × crimes/Σcrimes + population × residents/Σresidents "
+        + "marts.allocate_grant for any other weights): share = (fixed × 1/n + crime × crimes/Σcrimes + population × residents/Σresidents "
         + "+ crime rate × rate/Σrate) ÷ (sum of the weights), split to the penny. The basis is the grant year's recorded crime and residents, "
         + "or the nearest year with crime data.");
-    notebook.Report.Source("marts.allocation_model and intermediate.allocate_grant (the allocation engine); funding returns (figures marked illustrative are not published); data.police.uk; ONS mid-year population estimates");
+    notebook.Report.Source("marts.allocation_model and marts.allocate_grant (the allocation engine); funding returns (figures marked illustrative are not published); data.police.uk; ONS mid-year population estimates");
 
     // 1. The formulas the warehouse holds, district by district, beside what each district actually received.
     notebook.Report.Heading("1. Every formula in the warehouse against the actual receipts");

@@ -71,7 +71,7 @@ public sealed class AllocationPageTests(DashboardFixture dashboard)
         var total = dashboard.Warehouse.Scalar<decimal>(
             "SELECT any_value(grant_total) FROM marts.allocation_model WHERE grant_name = $grant AND financial_year = $year AND force_area_code = 'E23000032'", new { grant, year });
         var engine = dashboard.Warehouse.Query<(string District, decimal Amount)>("""
-            SELECT district_name, formula_amount FROM intermediate.allocate_grant($grant, $year, 'E23000032', $total, $fixed, $crime, $population, $rate)
+            SELECT district_name, formula_amount FROM marts.allocate_grant($grant, $year, 'E23000032', $total, $fixed, $crime, $population, $rate)
             ORDER BY district_name
             """, new { grant, year, total, @fixed = expectedFixed, crime = expectedCrime, population = expectedPopulation, rate = expectedRate });
         var amounts = csv.Skip(1).Select(row => (row[0], decimal.Parse(row[2], CultureInfo.InvariantCulture))).ToList();

@@ -80,7 +80,7 @@ public sealed class WarehouseFolderTests : IDisposable
 
         var (rebuildExit, rebuild) = Etl("run", "--source", RepositoryPaths.Population, "--warehouse", warehouse.Root, "--plain");
         Assert.True(rebuildExit == 0, rebuild);
-        Assert.True(warehouse.Scalar<long>("SELECT count(*) FROM raw.ons_population") > 0);
+        Assert.True(warehouse.Scalar<long>("SELECT count(*) FROM core.fct_population") > 0);
     }
 
     [Fact]

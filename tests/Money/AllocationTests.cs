@@ -51,7 +51,7 @@ public sealed class AllocationTests(SampleWarehouseFixture sample)
     {
         var fromEngine = sample.Warehouse.Query<(string District, decimal Amount)>("""
             SELECT district_code, formula_amount
-            FROM intermediate.allocate_grant('Crime Reduction Grant', '2025/26', 'E23000032', 518724.00, 0, 0, 0, 1)
+            FROM marts.allocate_grant('Crime Reduction Grant', '2025/26', 'E23000032', 518724.00, 0, 0, 0, 1)
             """).ToDictionary(row => row.District, row => row.Amount);
         var returns = IndependentData.ReadCsv(Path.Combine(RepositoryPaths.Sample, "funding", "funding-returns-2024-25-and-2025-26.csv"))
             .Where(r => r.Row["financial_year"] == "2025/26" && r.Row["funding_stream"] == "Crime Reduction Grant" && r.Row["source"] == "illustrative")
@@ -72,7 +72,7 @@ public sealed class AllocationTests(SampleWarehouseFixture sample)
             """);
         using var connection = DuckDbConnections.OpenReadOnly(sample.Warehouse.Published.Path);
         var whatIf = connection.Query<(string District, decimal Amount)>("""
-            SELECT district_code, formula_amount FROM intermediate.allocate_grant($grant, $year, $force_area, $total, $fixed, $crime, $population, $rate) ORDER BY 1
+            SELECT district_code, formula_amount FROM marts.allocate_grant($grant, $year, $force_area, $total, $fixed, $crime, $population, $rate) ORDER BY 1
             """, new { grant = "Crime Reduction Grant", year = "2024/25", force_area = "E23000032", total = 558385m, @fixed = 20.0, crime = 50.0, population = 30.0, rate = 0.0 }).ToList();
 
         Assert.Equal(seeded, whatIf);

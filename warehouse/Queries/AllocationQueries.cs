@@ -18,7 +18,7 @@ public sealed record WhatIfAllocation(
 /// <summary>Weights for the allocation engine, in any units (they are divided by their sum).</summary>
 public sealed record AllocationWeights(double Fixed, double Crime, double Population, double CrimeRate);
 
-/// <summary>How each formula would share out a grant: marts.allocation_model, and intermediate.allocate_grant for what-if weights.</summary>
+/// <summary>How each formula would share out a grant: marts.allocation_model, and marts.allocate_grant for what-if weights.</summary>
 public sealed class AllocationQueries(IWarehouseReader reader)
 {
     public IReadOnlyList<GrantOption> Grants(string forceArea)
@@ -67,7 +67,7 @@ public sealed class AllocationQueries(IWarehouseReader reader)
                    CAST(what_if.formula_amount AS DECIMAL(18, 2)) AS FormulaAmount,
                    CAST(coalesce(actual.actual_amount, 0) AS DECIMAL(18, 2)) AS ActualAmount,
                    CAST(coalesce(actual.actual_amount, 0) - what_if.formula_amount AS DECIMAL(18, 2)) AS Difference
-            FROM intermediate.allocate_grant($grant, $year, $force_area, $total, $fixed, $crime, $population, $rate) AS what_if
+            FROM marts.allocate_grant($grant, $year, $force_area, $total, $fixed, $crime, $population, $rate) AS what_if
             LEFT JOIN actual USING (district_code)
             ORDER BY DistrictName
             """, new { grant, year, force_area = forceArea, total, @fixed = weights.Fixed, crime = weights.Crime, population = weights.Population, rate = weights.CrimeRate }).ToList();

@@ -1,7 +1,7 @@
 -- The allocation engine for one grant with weights given as arguments: each district the grant serves, its
 -- formula share and its amount to the penny. marts.allocation_model applies the same two scalar macros to
 -- every grant and every formula in the seeds; the dashboard's what-if calls this with the weights a person chooses.
-CREATE OR REPLACE MACRO intermediate.allocate_grant(grant, year, force_area, total, fixed_weight, crime_weight, population_weight, crime_rate_weight) AS TABLE
+CREATE OR REPLACE MACRO marts.allocate_grant(grant, year, force_area, total, fixed_weight, crime_weight, population_weight, crime_rate_weight) AS TABLE
 WITH shares AS (
     SELECT basis.*,
            intermediate.formula_weight(fixed_weight, crime_weight, population_weight, crime_rate_weight,
