@@ -56,9 +56,10 @@ public static class HelpText
           --out DIR           where template writes the blank templates
 
         Recognised files: data.police.uk street and outcomes files (stop-and-search files are recognised and
-        passed over); ONS LSOA (2011 or 2021) to district lookups; the ONS district to Community Safety
-        Partnership to police force area lookup; ONS CSP and PFA names and codes; the district code history
-        (LADCD to LADCD_ACTIVE); ONS mid-year population estimates (mid-YEAR in the file name); funding returns
+        passed over); ONS LSOA (2011 or 2021) to district lookups and the 2011-to-2021 exact-fit lookup; the ONS
+        district to Community Safety Partnership to police force area lookup; ONS CSP and PFA names and codes; the
+        district code history (LADCD to LADCD_ACTIVE); ONS mid-year population estimates (mid-YEAR in the file name,
+        or a series with pop_midYYYY columns) and LSOA estimates; ONS statistical nearest neighbours; funding returns
         (CSV or Excel) and service returns in the project's templates; plan definitions (YAML). Geography loads
         first in a run, so funding returns can be checked against it. Other file types are passed over and listed.
 
