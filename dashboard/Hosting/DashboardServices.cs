@@ -55,6 +55,7 @@ public static class DashboardServices
         app.UseExceptionHandler("/error");
         app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
         app.UseSecurityHeaders();
+        app.UseReadOnlyMethods();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {
