@@ -33,11 +33,16 @@ public static class HealthEndpoint
         }
         catch (WarehouseNotPublishedException)
         {
-            return Results.Json(new { status = "unhealthy", reason = "no snapshot has been published", warehouse = warehouse.Root }, statusCode: 503);
+            return Results.Json(new { status = "unhealthy", reason = "no snapshot has been published" }, statusCode: 503);
+        }
+        catch (WarehouseUnreadableException unreadable)
+        {
+            // Never the server's paths or the engine's words: what is wrong, and the command that puts it right.
+            return Results.Json(new { status = "unhealthy", reason = unreadable.Message, recovery = SnapshotHealth.PublicRecovery }, statusCode: 503);
         }
         catch (Exception problem) when (problem is DuckDB.NET.Data.DuckDBException or IOException)
         {
-            return Results.Json(new { status = "unhealthy", reason = problem.Message.Split('\n')[0], snapshot = reader.Snapshot?.Snapshot ?? warehouse.ReadPublished()?.Snapshot }, statusCode: 503);
+            return Results.Json(new { status = "unhealthy", reason = "the published snapshot could not be read", recovery = SnapshotHealth.PublicRecovery }, statusCode: 503);
         }
     });
 }

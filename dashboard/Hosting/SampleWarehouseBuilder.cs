@@ -14,6 +14,13 @@ public sealed partial class SampleWarehouseBuilder(WarehouseDirectory warehouse,
 {
     public Task StartAsync(CancellationToken cancellationToken)
     {
+        // A lost snapshot or a garbled pointer is the operator's to repair, not a reason to build over it or not to
+        // start: the pages say the warehouse cannot be read and how to recover.
+        if (SnapshotHealth.Problem(warehouse) is { } problem)
+        {
+            LogUnreadable(logger, problem, SnapshotHealth.Recovery(warehouse));
+            return Task.CompletedTask;
+        }
         if (warehouse.ReadPublished() is { } published)
         {
             LogUsing(logger, published.Path);
@@ -34,6 +41,8 @@ public sealed partial class SampleWarehouseBuilder(WarehouseDirectory warehouse,
 
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The published warehouse cannot be read: {Problem}; {Recovery}")]
+    private static partial void LogUnreadable(ILogger logger, string problem, string recovery);
     [LoggerMessage(Level = LogLevel.Information, Message = "Serving the published warehouse snapshot {Snapshot}")]
     private static partial void LogUsing(ILogger logger, string snapshot);
     [LoggerMessage(Level = LogLevel.Warning, Message = "No published warehouse in {Directory} and building from the sample is switched off; pages will say there is no data")]

@@ -30,12 +30,12 @@ public sealed class OperationsQueries(IWarehouseReader reader, WarehouseDirector
     /// <summary>The run journal's latest runs, newest first, failed ones included.</summary>
     public IReadOnlyList<RunSummary> RecentRuns() => runs ??= new RunJournal(warehouse).Recent(RunsConsidered);
 
-    /// <summary>The banner's facts; with nothing published yet, only the runs.</summary>
+    /// <summary>The banner's facts; with nothing published yet, or nothing readable, only the runs.</summary>
     public OperationalStatus Status()
     {
         IReadOnlyList<SourceFreshness> freshness;
         try { freshness = Freshness(); }
-        catch (WarehouseNotPublishedException) { freshness = []; }
+        catch (Exception nothingToRead) when (nothingToRead is WarehouseNotPublishedException or WarehouseUnreadableException) { freshness = []; }
         return OperationalStatus.From(RecentRuns(), freshness);
     }
 }

@@ -36,6 +36,7 @@ public sealed class WarehouseReader(WarehouseDirectory warehouse) : IWarehouseRe
 
     /// <summary>Holds the snapshot published now open until the lease is disposed.</summary>
     /// <exception cref="WarehouseNotPublishedException">when no ETL run has published a snapshot yet.</exception>
+    /// <exception cref="WarehouseUnreadableException">when the published snapshot is lost or its pointer unreadable.</exception>
     public SnapshotLease Lease()
     {
         // The pointer is read under the lock, so the order of reads is the order of publishes and the latest
@@ -45,7 +46,7 @@ public sealed class WarehouseReader(WarehouseDirectory warehouse) : IWarehouseRe
             ObjectDisposedException.ThrowIf(disposed, this);
             for (var attempt = 1; ; attempt++)
             {
-                var published = Warehouse.ReadPublished() ?? throw new WarehouseNotPublishedException(Warehouse.Root);
+                var published = ReadPointer();
                 try
                 {
                     var anchor = Anchor(published);
@@ -56,7 +57,23 @@ public sealed class WarehouseReader(WarehouseDirectory warehouse) : IWarehouseRe
                 {
                     // Pruned after we read the pointer: read it again.
                 }
+                catch (DuckDBException lost) when (!File.Exists(published.Path))
+                {
+                    throw new WarehouseUnreadableException(SnapshotHealth.PublicProblem(Warehouse) ?? $"the published snapshot {published.Snapshot} is missing", lost);
+                }
             }
+        }
+    }
+
+    private PublishedSnapshot ReadPointer()
+    {
+        try
+        {
+            return Warehouse.ReadPublished() ?? throw new WarehouseNotPublishedException(Warehouse.Root);
+        }
+        catch (Exception unreadable) when (unreadable is System.Text.Json.JsonException or InvalidDataException or IOException or UnauthorizedAccessException or ArgumentException)
+        {
+            throw new WarehouseUnreadableException(SnapshotHealth.PublicProblem(Warehouse) ?? "the file that names the published snapshot cannot be read", unreadable);
         }
     }
 
@@ -108,6 +125,10 @@ public sealed class WarehouseReader(WarehouseDirectory warehouse) : IWarehouseRe
         public int Leases { get; set; }
     }
 }
+
+/// <summary>The published snapshot is lost or its pointer cannot be read: the message says which, in words without
+/// server paths, for pages and the health check; <see cref="SnapshotHealth.PublicRecovery"/> says what to do.</summary>
+public sealed class WarehouseUnreadableException(string problem, Exception cause) : Exception(problem, cause);
 
 public sealed class WarehouseNotPublishedException(string root)
     : Exception($"No snapshot has been published in {root}; load data with: dotnet run --project etl -- run --source data/sample --warehouse {root}");
