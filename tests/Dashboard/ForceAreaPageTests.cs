@@ -57,11 +57,11 @@ public sealed partial class ForceAreaPageTests(DashboardFixture dashboard)
     {
         var html = await dashboard.Page($"/crime?area={Essex}&year=2025/26");
         var table = HtmlText.Table(html, "per 1,000 residents by district");
-        var expected = dashboard.Warehouse.Query<(string Name, string Code, long Incidents, double Rate)>($"""
+        var expected = dashboard.Warehouse.Query<(string Name, string Code, long Incidents, double Rate)>("""
             SELECT area_name, area_code, incidents, incidents_per_1000 FROM marts.crime_rates_by_area_year
-            WHERE area_type = 'district' AND force_area_code = '{Essex}' AND financial_year = '2025/26' AND crime_type = 'All recorded crime'
+            WHERE area_type = 'district' AND force_area_code = $area AND financial_year = '2025/26' AND crime_type = 'All recorded crime'
             ORDER BY area_name
-            """);
+            """, new { area = Essex });
 
         Assert.Equal(14, expected.Count);
         Assert.Equal(expected.Select(e => new[] { e.Name, e.Code, e.Incidents.ToString("N0", CultureInfo.InvariantCulture), e.Rate.ToString("N1", CultureInfo.InvariantCulture) }),
@@ -97,11 +97,11 @@ public sealed partial class ForceAreaPageTests(DashboardFixture dashboard)
     {
         var html = await dashboard.Page($"/crime?area={Essex}&year=2025/26&level=partnership");
         var table = HtmlText.Table(html, "per 1,000 residents by partnership");
-        var expected = dashboard.Warehouse.Query<(string Name, long Incidents, double Rate, double Low, double High)>($"""
+        var expected = dashboard.Warehouse.Query<(string Name, long Incidents, double Rate, double Low, double High)>("""
             SELECT area_name, incidents, incidents_per_1000, incidents_per_1000_ci_low, incidents_per_1000_ci_high FROM marts.crime_rates_by_area_year
-            WHERE area_type = 'partnership' AND force_area_code = '{Essex}' AND financial_year = '2025/26' AND crime_type = 'All recorded crime'
+            WHERE area_type = 'partnership' AND force_area_code = $area AND financial_year = '2025/26' AND crime_type = 'All recorded crime'
             ORDER BY area_name
-            """);
+            """, new { area = Essex });
         static string Rate(double value) => value.ToString("N1", CultureInfo.InvariantCulture);
 
         Assert.NotEmpty(expected);

@@ -27,9 +27,9 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
         SELECT area_name AS Name, area_code AS Code, months_covered::BIGINT AS Months, {count}::BIGINT AS Count, population::BIGINT AS Residents,
                {value}::DOUBLE AS Value, {value}_ci_low::DOUBLE AS Low, {value}_ci_high::DOUBLE AS High
         FROM marts.area_profile_by_year
-        WHERE area_type = 'force_area' AND financial_year = '{Year}' AND {value} IS NOT NULL
+        WHERE area_type = 'force_area' AND financial_year = $year AND {value} IS NOT NULL
         ORDER BY {value} DESC, area_name
-        """);
+        """, new { year = Year });
 
     private static IEnumerable<string[]> Shown(IEnumerable<Expected> expected, Func<double?, string> format) =>
         expected.Select((e, i) => new[] { e.Name, e.Code == Kent ? "Yes" : "No", (i + 1).ToString(CultureInfo.InvariantCulture), e.Months.ToString(CultureInfo.InvariantCulture),
@@ -53,12 +53,12 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
     public async Task Spend_per_resident_is_ranked_where_funding_returns_exist_and_missing_elsewhere()
     {
         var table = HtmlText.Table(await dashboard.Page("/peers?year=" + Year), "Spend per 1,000 residents, Kent beside");
-        var spend = dashboard.Warehouse.Query<(string Name, decimal Spent, double Per1000)>($"""
+        var spend = dashboard.Warehouse.Query<(string Name, decimal Spent, double Per1000)>("""
             SELECT area_name, spent, spend_per_1000_population FROM marts.area_profile_by_year
-            WHERE area_type = 'force_area' AND financial_year = '{Year}' AND has_spend ORDER BY spend_per_1000_population DESC
-            """);
+            WHERE area_type = 'force_area' AND financial_year = $year AND has_spend ORDER BY spend_per_1000_population DESC
+            """, new { year = Year });
         var without = dashboard.Warehouse.Query<string>(
-            $"SELECT area_name FROM marts.area_profile_by_year WHERE area_type = 'force_area' AND financial_year = '{Year}' AND NOT has_spend ORDER BY area_name");
+            "SELECT area_name FROM marts.area_profile_by_year WHERE area_type = 'force_area' AND financial_year = $year AND NOT has_spend ORDER BY area_name", new { year = Year });
 
         Assert.NotEmpty(spend);
         Assert.NotEmpty(without);
@@ -71,13 +71,13 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
     public async Task A_crime_type_choice_ranks_force_areas_on_that_type()
     {
         var table = HtmlText.Table(await dashboard.Page($"/peers?year={Year}&crime=Burglary"), "Burglary per 1,000 residents, Kent beside");
-        var expected = dashboard.Warehouse.Query<Expected>($"""
+        var expected = dashboard.Warehouse.Query<Expected>("""
             SELECT area_name AS Name, area_code AS Code, months_covered::BIGINT AS Months, incidents::BIGINT AS Count, population::BIGINT AS Residents,
                    incidents_per_1000 AS Value, incidents_per_1000_ci_low AS Low, incidents_per_1000_ci_high AS High
             FROM marts.crime_rates_by_area_year
-            WHERE area_type = 'force_area' AND financial_year = '{Year}' AND crime_type = 'Burglary'
+            WHERE area_type = 'force_area' AND financial_year = $year AND crime_type = 'Burglary'
             ORDER BY incidents_per_1000 DESC, area_name
-            """);
+            """, new { year = Year });
 
         Assert.NotEmpty(expected);
         Assert.Equal(Shown(expected, N1), table.Take(expected.Count).Select(row => row.Take(9).ToArray()));
@@ -117,15 +117,16 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
         var html = await dashboard.Page($"/peers?year={Year}&district={maidstone}");
         var table = HtmlText.Table(html, "Recorded crime per 1,000 residents, Maidstone beside its nearest neighbours");
         var neighbours = dashboard.Warehouse.Query<(string Code, string Name, long Rank, bool HasData)>(
-            $"SELECT peer_code, peer_name, peer_rank, has_crime_data FROM marts.peer_groups WHERE area_type = 'district' AND area_code = '{maidstone}' ORDER BY peer_rank");
-        var figures = dashboard.Warehouse.Query<Expected>($"""
+            "SELECT peer_code, peer_name, peer_rank, has_crime_data FROM marts.peer_groups WHERE area_type = 'district' AND area_code = $maidstone ORDER BY peer_rank",
+            new { maidstone });
+        var figures = dashboard.Warehouse.Query<Expected>("""
             SELECT area_name AS Name, area_code AS Code, months_covered::BIGINT AS Months, recorded_crimes::BIGINT AS Count, population::BIGINT AS Residents,
                    recorded_crimes_per_1000 AS Value, recorded_crimes_per_1000_ci_low AS Low, recorded_crimes_per_1000_ci_high AS High
             FROM marts.area_profile_by_year
-            WHERE area_type = 'district' AND financial_year = '{Year}'
-              AND area_code IN (SELECT peer_code FROM marts.peer_groups WHERE area_type = 'district' AND area_code = '{maidstone}' UNION SELECT '{maidstone}')
+            WHERE area_type = 'district' AND financial_year = $year
+              AND area_code IN (SELECT peer_code FROM marts.peer_groups WHERE area_type = 'district' AND area_code = $maidstone UNION SELECT $maidstone)
             ORDER BY recorded_crimes_per_1000 DESC, area_name
-            """);
+            """, new { year = Year, maidstone });
         var rank = neighbours.ToDictionary(n => n.Code, n => n.Rank);
 
         Assert.Equal(10, neighbours.Count);
@@ -144,13 +145,13 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
     public async Task Every_district_is_listed_with_its_neighbours_and_whether_they_have_data()
     {
         var table = HtmlText.Table(await dashboard.Page("/peers?year=" + Year), "Nearest neighbours of every district of Kent");
-        var expected = dashboard.Warehouse.Query<(string District, long Rank, string Neighbour, bool HasData)>($"""
+        var expected = dashboard.Warehouse.Query<(string District, long Rank, string Neighbour, bool HasData)>("""
             SELECT area.area_name, peer.peer_rank, peer.peer_name, peer.has_crime_data
             FROM marts.peer_groups AS peer
             JOIN marts.area_profile_by_year AS area ON area.area_type = 'district' AND area.area_code = peer.area_code
-            WHERE peer.area_type = 'district' AND area.force_area_code = '{Kent}' AND area.financial_year = '{Year}'
+            WHERE peer.area_type = 'district' AND area.force_area_code = $kent AND area.financial_year = $year
             ORDER BY area.area_name, peer.peer_rank
-            """);
+            """, new { year = Year, kent = Kent });
 
         Assert.Equal(13 * 10, expected.Count);
         Assert.Equal(expected.Select(e => new[] { e.District, e.Rank.ToString(CultureInfo.InvariantCulture), e.Neighbour, e.HasData ? "Yes" : "No" }),
@@ -163,7 +164,7 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
         var text = HtmlText.Text(await dashboard.Page("/peers?year=" + Year));
         var methods = dashboard.Warehouse.Query<string>("SELECT DISTINCT peer_method FROM marts.peer_groups ORDER BY ALL");
         var months = dashboard.Warehouse.Query<(string Name, long Months)>(
-            $"SELECT area_name, months_covered FROM marts.area_profile_by_year WHERE area_type = 'force_area' AND financial_year = '{Year}' AND is_partial_year");
+            "SELECT area_name, months_covered FROM marts.area_profile_by_year WHERE area_type = 'force_area' AND financial_year = $year AND is_partial_year", new { year = Year });
 
         Assert.Equal(2, methods.Count);
         Assert.All(methods, method => Assert.Contains(method, text));
@@ -183,7 +184,7 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
         var comparison = new PeerQueries(reader).Comparison(essex, Year, null, null);
         var panels = PeerCharts.Build(comparison);
         var districts = dashboard.Warehouse.Query<string>(
-            $"SELECT area_name FROM marts.area_profile_by_year WHERE area_type = 'district' AND force_area_code = '{essex}' AND financial_year = '{Year}' ORDER BY area_name, area_code");
+            "SELECT area_name FROM marts.area_profile_by_year WHERE area_type = 'district' AND force_area_code = $essex AND financial_year = $year ORDER BY area_name, area_code", new { year = Year, essex });
         var ranked = panels.Single(p => p.Id == "force-areas-recorded-crime").Table.Rows;
         var compared = panels.Single(p => p.Id == "district-peers-recorded-crime").Table.Rows;
 
