@@ -9,7 +9,7 @@ public static class InboxJudge
     /// <returns>null when the run ended for reasons that say nothing about this file: it stays for the next run.</returns>
     public static InboxVerdict? Judge(InboxFile file, RunResult result)
     {
-        var shown = file.OriginalPath;
+        var shown = file.RelativePath;
         bool Belongs(string path) => path == shown || path.StartsWith(shown + "!", StringComparison.Ordinal);
 
         var problems = result.FileProblems.Where(pair => Belongs(pair.Key)).Select(pair => pair.Value).ToList();

@@ -85,7 +85,7 @@ public static class EtlPipeline
             var earlier = new List<RunResult>();
             while (true)
             {
-                var inputs = sources.Concat(waiting.Select(file => new SourceInput(file.CopyPath, file.OriginalPath))).ToList();
+                var inputs = sources.Concat(waiting.Select(file => new SourceInput(file.CopyPath, file.RelativePath))).ToList();
                 var result = RunOnce(options, reporter, warehouse, inputs);
                 var filed = FileAway(inbox, waiting, result, reporter);
                 waiting.RemoveAll(filed.Contains);

@@ -16,7 +16,7 @@ public static class SourceDiscovery
             IEnumerable<string> paths = Directory.Exists(full)
                 ? Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal)
                 : File.Exists(full) ? [full]
-                : throw new SourceFileException(source.ShownAs, "no such file or folder (was it moved or removed while the run started?)");
+                : throw new SourceFileException(source.ShownAs.Length > 0 ? source.ShownAs : Path.GetFileName(full), "no such file or folder (was it moved or removed while the run started?)");
             foreach (var path in paths)
             {
                 var shown = Directory.Exists(full) ? Path.Combine(source.ShownAs, Path.GetRelativePath(full, path)) : source.ShownAs;

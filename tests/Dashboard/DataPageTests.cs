@@ -24,6 +24,19 @@ public sealed class DataPageTests(DashboardFixture dashboard)
         }
     }
 
+    [Theory]
+    [InlineData("/data")]
+    [InlineData("/")]
+    [InlineData("/healthz")]
+    public async Task No_page_shows_a_path_on_the_server(string address)
+    {
+        var html = await dashboard.Page(address);
+
+        Assert.All(dashboard.Warehouse.Query<string>("SELECT source_path FROM meta.source_files"), path => Assert.False(Path.IsPathRooted(path), path));
+        foreach (var serverPath in new[] { RepositoryPaths.Root, dashboard.Warehouse.Root, Path.GetTempPath() })
+            Assert.DoesNotContain(serverPath, html, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Rows_by_kind_add_up_to_the_files_in_use()
     {

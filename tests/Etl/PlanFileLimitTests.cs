@@ -58,7 +58,7 @@ public sealed class PlanFileLimitTests : IDisposable
         var (exitCode, output) = Etl("run", "--source", plan, "--warehouse", warehouse.Root, "--plain");
 
         Assert.True(exitCode == 1, output);
-        Assert.Contains($"{plan}: {problem}", output);
+        Assert.Contains($"plan.yaml: {problem}", output);
         if (kind == "over the size limit") Assert.Contains($"bytes; a plan file may be at most {PlanFileLimits.MaxBytes:N0} bytes", output);
         Assert.DoesNotContain("   at ", output);
         Assert.Null(warehouse.Directory.ReadPublished());

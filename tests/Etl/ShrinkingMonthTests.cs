@@ -43,7 +43,7 @@ public sealed class ShrinkingMonthTests : IDisposable
 
         Assert.Equal(ExitCode.SourceUnreadable, run.ExitCode);
         var error = Assert.Single(run.Errors);
-        Assert.StartsWith($"{file}: republishes kent 2025-09 with {records:N0} records where the loaded version", error);
+        Assert.StartsWith($"{Path.GetFileName(file)}: republishes kent 2025-09 with {records:N0} records where the loaded version", error);
         Assert.Contains($"has {loaded:N0}", error);
         Assert.Contains("more than Etl:MaxShrinkPercent (50%) allows", error);
         Assert.Contains("--accept-shrink", error);
