@@ -12,6 +12,8 @@ public static class ChartJson
     public static string For(GenericChart chart)
     {
         var figure = JsonNode.Parse(GenericChart.toJson(chart))!.AsObject();
+        ChartText.AsText(figure["data"]);
+        ChartText.AsText(figure["layout"]);
         var layout = figure["layout"]?.AsObject() ?? [];
         layout.Remove("width");
         layout.Remove("height");
