@@ -13,6 +13,9 @@ public sealed class WarehouseOptions
 
     public bool BuildFromSampleWhenEmpty { get; set; } = true;
 
+    /// <summary>The ETL project the first-start build runs (relative to the repository root).</summary>
+    public string EtlProject { get; set; } = "etl/Analytics.Etl.csproj";
+
     /// <summary>The police force area the pages show unless a filter says otherwise (Kent).</summary>
     public string DefaultForceArea { get; set; } = "E23000032";
 }
