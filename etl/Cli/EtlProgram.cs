@@ -97,8 +97,8 @@ public static class EtlProgram
         var result = WithLogReporter(LogFormat(command), output, "Analytics.Etl.Check", reporter => DataTestCheck.Run(warehouse, trigger, reporter));
         output.WriteLine(result.Status switch
         {
-            "checked" => $"check {result.RunId}: all {result.DataTests.Count} data tests pass on {result.Published!.Snapshot}.",
-            "nothing to do" => "nothing has been published yet; nothing to check.",
+            RunStatus.Checked => $"check {result.RunId}: all {result.DataTests.Count} data tests pass on {result.Published!.Snapshot}.",
+            RunStatus.NothingToDo => "nothing has been published yet; nothing to check.",
             _ => $"check {result.RunId}: {result.Status}: {string.Join("; ", result.Errors)}",
         });
         return (int)result.ExitCode;
@@ -111,8 +111,8 @@ public static class EtlProgram
         var result = WithLogReporter(LogFormat(command), output, "Analytics.Etl.Repair", reporter => SnapshotRepair.Run(warehouse, reporter));
         output.WriteLine(result.Status switch
         {
-            "published" => $"repair {result.RunId}: published {result.Published!.Snapshot} again.",
-            "nothing to do" => "nothing to repair.",
+            RunStatus.Published => $"repair {result.RunId}: published {result.Published!.Snapshot} again.",
+            RunStatus.NothingToDo => "nothing to repair.",
             _ => $"repair {result.RunId}: {result.Status}: {string.Join("; ", result.Errors)}",
         });
         return (int)result.ExitCode;
@@ -139,9 +139,9 @@ public static class EtlProgram
     {
         var outcome = result.Status switch
         {
-            "published" or "published with rejects" => $"published {result.Published!.Snapshot}",
-            "unchanged" => "nothing new to load; published snapshot unchanged",
-            "nothing to do" => "no new files in the inbox; nothing to do",
+            RunStatus.Published or RunStatus.PublishedWithRejects => $"published {result.Published!.Snapshot}",
+            RunStatus.Unchanged => "nothing new to load; published snapshot unchanged",
+            RunStatus.NothingToDo => "no new files in the inbox; nothing to do",
             _ => "FAILED, nothing published: " + string.Join("; ", result.Errors),
         };
         var rejects = result.RowsRejected > 0 ? $" See the rejected rows with: dotnet run --project etl -- status, or in meta.rejects." : "";

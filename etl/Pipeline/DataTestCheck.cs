@@ -21,7 +21,7 @@ public static class DataTestCheck
         if (warehouse.ReadPublished() is not { } published)
         {
             reporter.Progress("nothing has been published yet; nothing to check");
-            return new RunResult(runId, ExitCode.Success, "nothing to do", [], [], [], null);
+            return new RunResult(runId, ExitCode.Success, RunStatus.NothingToDo, [], [], [], null);
         }
 
         var journal = new RunJournal(warehouse);
@@ -37,12 +37,12 @@ public static class DataTestCheck
                 reporter.Problem(failure.Describe());
             var failed = tests.Count(test => test.BlocksPublish);
             result = failed == 0
-                ? new RunResult(runId, ExitCode.Success, "checked", [], [], tests, published)
+                ? new RunResult(runId, ExitCode.Success, RunStatus.Checked, [], [], tests, published)
                 : new RunResult(runId, ExitCode.DataTestsFailed, "data tests failed", [], [$"{failed} data tests failed on the published snapshot {published.Snapshot}"], tests, published);
         }
         catch (Exception stopped) when (stopped is DuckDB.NET.Data.DuckDBException or IOException)
         {
-            result = new RunResult(runId, ExitCode.Unexpected, "failed", [], [$"the check stopped: {stopped.Message.Split('\n')[0]}"], [], published);
+            result = new RunResult(runId, ExitCode.Unexpected, RunStatus.Failed, [], [$"the check stopped: {stopped.Message.Split('\n')[0]}"], [], published);
             reporter.Problem(result.Errors[0]);
         }
         journal.Append(RunEvents.Finished(result) with { PublishedSnapshot = null });

@@ -44,7 +44,7 @@ public static class EtlPipeline
             (problem, exitCode) = (unavailable.Message, ExitCode.Unexpected);
         }
         reporter.Problem(problem);
-        return new RunResult(NewRunId(), exitCode, exitCode == ExitCode.Busy ? "busy" : "failed", [], [problem], [], null);
+        return new RunResult(NewRunId(), exitCode, exitCode == ExitCode.Busy ? RunStatus.Busy : RunStatus.Failed, [], [problem], [], null);
     }
 
     /// <summary>
@@ -60,7 +60,7 @@ public static class EtlPipeline
         journal.Append(new RunEvent("run_started", runId, DateTimeOffset.UtcNow, Trigger: trigger));
         reporter.RunStarted(runId, trigger);
         reporter.Problem(message);
-        var result = new RunResult(runId, ExitCode.Unexpected, "failed", [], [message], [], null);
+        var result = new RunResult(runId, ExitCode.Unexpected, RunStatus.Failed, [], [message], [], null);
         journal.Append(RunEvents.Finished(result));
         reporter.RunFinished(result);
         return result;
@@ -81,7 +81,7 @@ public static class EtlPipeline
             if (options.FetchIntoInbox is { } fetch) fetch(reporter, options.Cancellation).GetAwaiter().GetResult();
             var waiting = inbox.TakeSettled(copies, DateTime.UtcNow, reporter).ToList();
             if (waiting.Count == 0 && sources.Count == 0)
-                return new RunResult(NewRunId(), ExitCode.Success, "nothing to do", [], [], [], warehouse.ReadPublished());
+                return new RunResult(NewRunId(), ExitCode.Success, RunStatus.NothingToDo, [], [], [], warehouse.ReadPublished());
             var earlier = new List<RunResult>();
             while (true)
             {

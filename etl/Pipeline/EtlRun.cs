@@ -43,7 +43,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
         {
             // Disk full, permissions, or a fault of ours: reported and journalled, never a stack trace.
             Fail($"the run stopped: {FirstLine(stopped.Message)}");
-            return Result(ExitCode.Unexpected, "failed", null);
+            return Result(ExitCode.Unexpected, RunStatus.Failed, null);
         }
         finally
         {
@@ -71,13 +71,13 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             var discovered = Discover();
             PausePoint.Reached("reading", reporter);
             LoadAll(connection, discovered);
-            if (errors.Count > 0) return (ExitCode.SourceUnreadable, "failed", null);
+            if (errors.Count > 0) return (ExitCode.SourceUnreadable, RunStatus.Failed, null);
             options.Cancellation.ThrowIfCancellationRequested();
 
             if (previous is not null && migrations.Count == 0 && !files.Any(file => file.Outcome == FileOutcome.Loaded))
             {
                 reporter.Progress("nothing new to load; the published snapshot stays as it is");
-                return (ExitCode.Success, "unchanged", previous);
+                return (ExitCode.Success, RunStatus.Unchanged, previous);
             }
 
             reporter.Progress($"building {ModelCatalog.All.Count} models");
@@ -91,7 +91,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             if (tests.Any(test => test.BlocksPublish))
             {
                 errors.Add($"{tests.Count(test => test.BlocksPublish)} data tests failed; nothing was published");
-                return (ExitCode.DataTestsFailed, "failed", null);
+                return (ExitCode.DataTestsFailed, RunStatus.Failed, null);
             }
 
             RecordRun(connection);
@@ -103,8 +103,8 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
         var published = SnapshotPublisher.Publish(warehouse, WorkingCopy, runId, Migrator.LatestVersion, options.SnapshotsToKeep,
             beforePointer: () => PausePoint.Reached("publish", reporter));
         return options.FailOnRejects && files.Sum(file => file.RowsRejected) > 0
-            ? (ExitCode.RowsRejected, "published with rejects", published)
-            : (ExitCode.Success, "published", published);
+            ? (ExitCode.RowsRejected, RunStatus.PublishedWithRejects, published)
+            : (ExitCode.Success, RunStatus.Published, published);
     }
 
     private List<DiscoveredFile> Discover()
@@ -162,11 +162,11 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
         connection.Execute("""
             INSERT INTO meta.load_runs (run_id, started_at, finished_at, trigger, status, files_seen, files_loaded,
                                         rows_read, rows_loaded, rows_rejected, data_tests_run, data_tests_failed, message)
-            VALUES ($run_id, $started_at, now()::TIMESTAMP, $trigger, 'published', $files_seen, $files_loaded,
+            VALUES ($run_id, $started_at, now()::TIMESTAMP, $trigger, $status, $files_seen, $files_loaded,
                     $rows_read, $rows_loaded, $rows_rejected, $tests_run, $tests_failed, NULL)
             """, new
         {
-            run_id = runId, started_at = startedAt.UtcDateTime, trigger = options.Trigger,
+            run_id = runId, started_at = startedAt.UtcDateTime, trigger = options.Trigger, status = RunStatus.Published,
             files_seen = files.Count, files_loaded = files.Count(file => file.Outcome == FileOutcome.Loaded),
             rows_read = files.Sum(file => file.RowsRead), rows_loaded = files.Sum(file => file.RowsLoaded),
             rows_rejected = files.Sum(file => file.RowsRejected),

@@ -24,7 +24,7 @@ public static class SnapshotRepair
         {
             var published = warehouse.ReadPublished();
             reporter.Progress(published is null ? "nothing has been published yet; nothing to repair" : $"published.json names {published.Snapshot}, which is there; nothing to repair");
-            return new RunResult(runId, ExitCode.Success, "nothing to do", [], [], [], published);
+            return new RunResult(runId, ExitCode.Success, RunStatus.NothingToDo, [], [], [], published);
         }
 
         var journal = new RunJournal(warehouse);
@@ -51,7 +51,7 @@ public static class SnapshotRepair
             }
             var published = SnapshotPublisher.Republish(warehouse, candidate, version);
             reporter.Progress($"published {published.Snapshot} again, the newest intact snapshot");
-            return new RunResult(runId, ExitCode.Success, "published", [], [], [], published);
+            return new RunResult(runId, ExitCode.Success, RunStatus.Published, [], [], [], published);
         }
         return null;
     }
@@ -65,7 +65,7 @@ public static class SnapshotRepair
             $"published.json was moved to {Path.GetFileName(aside)}. Rebuild the warehouse by loading every source again: " +
             $"dotnet run --project etl -- run --source PATH [--source PATH ...] --warehouse {warehouse.Root}";
         reporter.Problem(message);
-        return new RunResult(runId, ExitCode.Unexpected, "failed", [], [message], [], null);
+        return new RunResult(runId, ExitCode.Unexpected, RunStatus.Failed, [], [message], [], null);
     }
 
     /// <summary>The snapshot's schema version when it opens and reads as a warehouse; null when it does not.</summary>

@@ -46,8 +46,8 @@ public sealed class OverviewQueries(IWarehouseReader reader)
         using var connection = reader.Open();
         return connection.QuerySingle<Freshness>("""
             SELECT (SELECT CAST(max(month) AS TIMESTAMP) FROM marts.crime_by_area_month WHERE area_type = 'force_area' AND area_code = $force_area) AS LatestMonth,
-                   (SELECT max(finished_at) FROM meta.load_runs WHERE status = 'published') AS LastSuccessfulLoad,
-                   (SELECT arg_max(run_id, finished_at) FROM meta.load_runs WHERE status = 'published') AS RunId
-            """, new { force_area = forceArea });
+                   (SELECT max(finished_at) FROM meta.load_runs WHERE status = $published) AS LastSuccessfulLoad,
+                   (SELECT arg_max(run_id, finished_at) FROM meta.load_runs WHERE status = $published) AS RunId
+            """, new { force_area = forceArea, published = Analytics.Warehouse.Storage.RunStatus.Published });
     }
 }

@@ -70,16 +70,15 @@ public sealed record RunSummary(
     int FilesSeen, int FilesLoaded, long RowsRead, long RowsLoaded, long RowsRejected, int DataTestsFailed,
     string? PublishedSnapshot, string? Message)
 {
-    public const string Interrupted = "running (or interrupted)";
 
     public int DataTestsRun { get; init; }
     public IReadOnlyList<RunFile> Files { get; init; } = [];
 
     /// <summary>Ended without publishing or confirming the snapshot: failed, stopped, or (not finished) killed.</summary>
-    public bool Failed => FinishedAt is not null && Status is not ("published" or "published with rejects" or "unchanged" or "checked");
+    public bool Failed => FinishedAt is not null && !RunStatus.Succeeded(Status);
 
     internal static RunSummary From(RunEvent started) =>
-        new(started.RunId, started.At, null, started.Trigger ?? "manual", Interrupted, 0, 0, 0, 0, 0, 0, null, null);
+        new(started.RunId, started.At, null, started.Trigger ?? "manual", RunStatus.Interrupted, 0, 0, 0, 0, 0, 0, null, null);
 
     internal RunSummary With(RunEvent finished) => this with
     {
