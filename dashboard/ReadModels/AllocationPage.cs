@@ -13,7 +13,21 @@ public sealed record AllocationPage(
     IReadOnlyList<ChartPanel> Charts) : IChartPage
 {
     /// <summary>Every problem with the page's choices, for one error summary.</summary>
-    public IReadOnlyList<FilterProblem> Problems => [.. Filter.Problems, .. Choice.Problems];
+    public IReadOnlyList<FilterProblem> Problems => [.. Filter.Problems, .. Choice.Problems, .. Weights.Problems];
+
+    /// <summary>The formulas, one column each in the comparison table.</summary>
+    public IReadOnlyList<(string FormulaId, string FormulaName)> FormulaColumns => Formulas.Select(r => (r.FormulaId, r.FormulaName)).Distinct().ToList();
+
+    /// <summary>The districts, one row each in the comparison table, with what each actually received.</summary>
+    public IReadOnlyList<(string DistrictCode, string DistrictName, decimal ActualAmount)> DistrictRows =>
+        Formulas.Select(r => (r.DistrictCode, r.DistrictName, r.ActualAmount)).Distinct().OrderBy(d => d.DistrictName, StringComparer.Ordinal).ToList();
+
+    public FormulaAllocation Allocation(string formulaId, string districtCode) =>
+        Formulas.First(r => r.FormulaId == formulaId && r.DistrictCode == districtCode);
+
+    public decimal WhatIfTotal => WhatIf.Sum(r => r.FormulaAmount);
+    public int WhatIfGains => WhatIf.Count(r => r.FormulaAmount > r.ActualAmount);
+    public int WhatIfLosses => WhatIf.Count(r => r.FormulaAmount < r.ActualAmount);
 
     /// <summary>The grant and weights as typed, which the chart download links keep beside the filters.</summary>
     public IReadOnlyDictionary<string, string> PageQuery

@@ -15,4 +15,7 @@ public sealed record SpendPage(
     public decimal Spent => Districts.Sum(d => d.Spent);
     public decimal Illustrative => Districts.Sum(d => d.IllustrativeAllocated);
     public decimal Apportioned => Districts.Sum(d => d.ApportionedAllocated);
+
+    /// <summary>Funding lines with no spend reported yet (they count as nothing spent).</summary>
+    public int UnspentLines => Lines.Count(l => l.Spent is null);
 }
