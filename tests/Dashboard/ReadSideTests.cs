@@ -19,6 +19,9 @@ public sealed partial class ReadSideTests
     /// so that they are taken off this list.</summary>
     private static readonly HashSet<string> NotYetOnAReader = ["Outcomes", "PanelReport"];
 
+    /// <summary>The outcomes page's chart builder, which still reads, until that page has its reader.</summary>
+    private const string BuilderNotYetPure = "OutcomesCharts";
+
     private static IEnumerable<Type> PageModels() =>
         Dashboard.GetTypes().Where(type => type.IsSubclassOf(typeof(PageModel)) && !type.IsAbstract);
 
@@ -52,6 +55,8 @@ public sealed partial class ReadSideTests
             Assert.False(model.GetConstructors().SelectMany(c => c.GetParameters()).Any(p => IsReader(p.ParameterType)),
                 $"{model.Name} now asks a reader: take {name} off {nameof(NotYetOnAReader)}.");
         }
+        var builder = Assert.Single(Dashboard.GetTypes(), type => type.Name == BuilderNotYetPure);
+        Assert.False(builder.IsAbstract && builder.IsSealed, $"{BuilderNotYetPure} is now static: take it off {nameof(BuilderNotYetPure)}.");
     }
 
     [Fact]
@@ -77,7 +82,7 @@ public sealed partial class ReadSideTests
     public void Chart_builders_are_static_with_no_state()
     {
         var builders = Dashboard.GetTypes()
-            .Where(type => type.Namespace == "Analytics.Dashboard.Charts" && type.Name.EndsWith("Charts", StringComparison.Ordinal) && type.Name != "OutcomesCharts")
+            .Where(type => type.Namespace == "Analytics.Dashboard.Charts" && type.Name.EndsWith("Charts", StringComparison.Ordinal) && type.Name != BuilderNotYetPure)
             .ToList();
         var offending = builders.Where(type => !(type.IsAbstract && type.IsSealed)).Select(type => $"{type.Name} is not a static class").ToList();
         offending.AddRange(builders.SelectMany(type => type.GetFields(BindingFlags.Static | BindingFlags.Public | BindingFlags.NonPublic)
