@@ -12,24 +12,21 @@ namespace Analytics.Dashboard.Charts;
 /// <summary>
 /// The crime page: recorded crime and anti-social behaviour by month, by type, and by district as a map shaded by
 /// the rate per 1,000 residents, drawn from the repository's own boundaries (<see cref="DistrictBoundaries"/>), or by
-/// partnership as a ranked chart. Rates are the marts' (marts.crime_rates_by_area_year), never worked out here.
+/// partnership as a ranked chart. Rates are the marts' (marts.crime_rates_by_area_year), never worked out here, and
+/// nothing here reads the warehouse or a file: the page's reader passes in the rows and the shapes.
 /// </summary>
-public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries boundaries, ForceAreaBoundaries forceAreas)
+public static class CrimeCharts
 {
-    public long OutsideDistricts(ValidatedFilter filter) => queries.OutsideDistricts(filter.ForceArea, filter.Year, filter.CrimeType);
-
-    /// <summary>Every district, or every partnership, of the force area with its count and rate for the year.</summary>
-    public IReadOnlyList<AreaCrimeRow> Rates(ValidatedFilter filter) =>
-        queries.ByArea(filter.ByPartnership ? AreaLevels.Partnership : AreaLevels.District, filter.ForceArea, filter.Year, filter.CrimeType);
-
-    public IReadOnlyList<ChartPanel> Build(ValidatedFilter filter, IReadOnlyList<AreaCrimeRow> rates) =>
-        [Monthly(filter), ByType(filter), filter.ByPartnership ? PartnershipRates(filter, rates) : Map(filter, rates)];
-
-    private static string Where(ValidatedFilter filter) => filter.Area.Name;
-
-    private ChartPanel Monthly(ValidatedFilter filter)
+    /// <param name="shapes">The districts' boundaries for the map; null when areas are partnerships, which are charted instead.</param>
+    public static IReadOnlyList<ChartPanel> Build(
+        ValidatedFilter filter, IReadOnlyList<CrimeMonthRow> months, IReadOnlyList<CrimeTypeRow> types, IReadOnlyList<AreaCrimeRow> rates, MapShapes? shapes)
     {
-        var months = queries.Monthly(filter.Area.Type, filter.Area.Code, filter.Year, filter.CrimeType);
+        ArgumentNullException.ThrowIfNull(filter);
+        return [Monthly(filter, months), IncidentsByType(types, filter.Area.Name, filter), shapes is null ? PartnershipRates(filter, rates) : Map(filter, rates, shapes)];
+    }
+
+    private static ChartPanel Monthly(ValidatedFilter filter, IReadOnlyList<CrimeMonthRow> months)
+    {
         var x = months.Select(m => m.Month).ToArray();
         if (filter.CrimeType is { } type)
         {
@@ -37,16 +34,16 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
             var single = Chart.Line<DateTime, long, string>(x, counts, Name: type, LineColor: Color.fromHex(ChartStyle.Blue), ShowMarkers: true)
                 .WithXAxisStyle<DateTime, DateTime, string>(TitleText: "Month")
                 .WithYAxisStyle<long, long, string>(TitleText: "Incidents a month");
-            return new ChartPanel("incidents-by-month", $"{type} by month, {Where(filter)}, {filter.Year}",
+            return new ChartPanel("incidents-by-month", $"{type} by month, {filter.Area.Name}, {filter.Year}",
                 $"{type} incidents each month of the financial year loaded so far.", ChartStyle.PoliceSource, single,
                 new DataTable([new("month", "Month", ColumnFormat.Month), new("incidents", type + " incidents", ColumnFormat.Count)],
                     months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes + m.AntiSocialBehaviour]).ToList()));
         }
-        return IncidentsByMonth(months, Where(filter), filter.Year);
+        return IncidentsByMonth(months, filter.Area.Name, filter.Year);
     }
 
     /// <summary>Recorded crime and, apart from it, anti-social behaviour by month: the crime page's and a district's.</summary>
-    internal static ChartPanel IncidentsByMonth(IReadOnlyList<CrimeMonthRow> months, string where, string year)
+    public static ChartPanel IncidentsByMonth(IReadOnlyList<CrimeMonthRow> months, string where, string year)
     {
         var x = months.Select(m => m.Month).ToArray();
         var chart = Chart.Combine(
@@ -64,11 +61,8 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
                 months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes, m.AntiSocialBehaviour]).ToList()));
     }
 
-    private ChartPanel ByType(ValidatedFilter filter) =>
-        IncidentsByType(queries.ByType(filter.Area.Type, filter.Area.Code, filter.Year, filter.CrimeType), Where(filter), filter);
-
     /// <summary>Incidents of each crime type, anti-social behaviour apart: the crime page's and a district's.</summary>
-    internal static ChartPanel IncidentsByType(IReadOnlyList<CrimeTypeRow> types, string where, ValidatedFilter filter)
+    public static ChartPanel IncidentsByType(IReadOnlyList<CrimeTypeRow> types, string where, ValidatedFilter filter)
     {
         // Smallest at the bottom of a horizontal bar chart reads top-down largest first.
         var shown = types.Reverse().ToArray();
@@ -92,12 +86,12 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
                 types.Select(t => (IReadOnlyList<object?>)[t.CrimeType, t.IsRecordedCrime ? "yes" : "no", t.Incidents, t.PositiveOutcomes]).ToList()));
     }
 
-    private ChartPanel Map(ValidatedFilter filter, IReadOnlyList<AreaCrimeRow> rates)
+    private static ChartPanel Map(ValidatedFilter filter, IReadOnlyList<AreaCrimeRow> rates, MapShapes shapes)
     {
         var what = filter.CrimeType ?? "Recorded crime";
         var unit = filter.CrimeType is null ? "crimes" : "incidents";
         var mapped = rates.Where(r => r.Rate is not null).ToArray();
-        var centroids = boundaries.Centroids;
+        var centroids = shapes.Centroids;
         var labelled = mapped.Where(r => centroids.ContainsKey(r.AreaCode)).ToArray();
         // The labels trace comes first: Plotly decides from the first trace whether to fetch a base map, and a
         // trace placed by longitude and latitude alone never needs one.
@@ -109,7 +103,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
         // Only the force area's own districts are drawn, and the map is fitted to them.
         var map = Chart.ChoroplethMap<double, string>(
             mapped.Select(r => r.AreaCode).ToArray(), mapped.Select(r => r.Rate!.Value).ToArray(),
-            Name: what, GeoJson: boundaries.For(rates.Select(r => r.AreaCode)), FeatureIdKey: "properties." + DistrictBoundaries.DistrictCodeProperty, ColorScale: scale,
+            Name: what, GeoJson: shapes.Districts, FeatureIdKey: "properties." + DistrictBoundaries.DistrictCodeProperty, ColorScale: scale,
             MultiText: mapped.Select(r => $"{r.AreaName}: {Format.Rate(r.Rate)} per 1,000 residents a year ({Format.Count(r.Incidents)} {unit})").ToArray());
         map = GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>
         {
@@ -122,7 +116,7 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
             trace.SetProperty("colorbar", PlotlyObject.With(("title", PlotlyObject.With(("text", "Per 1,000<br>a year")))));
             return trace;
         }), map);
-        var chart = Plotly.NET.Chart.withLayout(MapLayout()).Invoke(Chart.Combine([labels, map, Outline(filter)]));
+        var chart = Plotly.NET.Chart.withLayout(MapLayout()).Invoke(Chart.Combine([labels, map, Outline(filter, shapes.Outline)]));
         var partial = filter.IsPartialYear ? $" The year has {filter.MonthsCovered} months of data so far, so counts are scaled to twelve months for the rate." : "";
         return new ChartPanel("district-rates", $"{what} per 1,000 residents by district, {filter.ForceAreaName}, {filter.Year}",
             $"Each district of {filter.ForceAreaName} shaded by {what.ToLowerInvariant()} per 1,000 residents a year: darker is higher, and each district is labelled with its rate. The table below the map is the same figures with the counts they come from.{partial}",
@@ -131,9 +125,9 @@ public sealed class CrimeCharts(CrimePageQueries queries, DistrictBoundaries bou
     }
 
     /// <summary>The force area's boundary as a line around its districts (the legend names it).</summary>
-    private GenericChart Outline(ValidatedFilter filter)
+    private static GenericChart Outline(ValidatedFilter filter, (double?[] Lon, double?[] Lat) line)
     {
-        var (lon, lat) = forceAreas.Outline(filter.ForceArea);
+        var (lon, lat) = line;
         var outline = Chart.ScatterGeo<double, double, string>(Array.Empty<double>(), Array.Empty<double>(), StyleParam.Mode.Lines,
             Name: $"{filter.ForceAreaName} force area boundary", ShowLegend: true);
         return GenericChart.mapTrace(FuncConvert.FromFunc<Trace, Trace>(trace =>

@@ -7,24 +7,12 @@ using Chart = Plotly.NET.CSharp.Chart;
 namespace Analytics.Dashboard.Charts;
 
 /// <summary>One district on one page: its crime by month and type, its rate against the force area, its spend and its plan measures.</summary>
-public sealed class DistrictCharts(DistrictQueries queries, CrimePageQueries crime)
+public static class DistrictCharts
 {
-    public IReadOnlyList<DistrictRateRow> Rates(ValidatedFilter filter) => queries.Rates(filter.ForceArea, filter.Year);
-    public IReadOnlyList<DistrictSpendRow> Spend(string district, ValidatedFilter filter) => queries.SpendByStream(district, filter.Year);
-    public IReadOnlyList<DistrictMeasureRow> Measures(string district, ValidatedFilter filter) => queries.Measures(district, filter.Year);
-
-    /// <summary>The force area as a whole, from the marts: every record its force published, so more than its districts add up to.</summary>
-    public DistrictRateRow? ForceArea(ValidatedFilter filter) => queries.ForceArea(filter.ForceArea, filter.Year);
-
-    public IReadOnlyList<ChartPanel> Build(
-        string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates, DistrictRateRow? area, IReadOnlyList<DistrictSpendRow> spend) =>
-        [Monthly(code, name, filter), ByType(code, name, filter), Rate(code, name, filter, rates, area), Spend(name, filter, spend)];
-
-    private ChartPanel Monthly(string code, string name, ValidatedFilter filter) =>
-        CrimeCharts.IncidentsByMonth(crime.Monthly(AreaLevels.District, code, filter.Year, null), name, filter.Year);
-
-    private ChartPanel ByType(string code, string name, ValidatedFilter filter) =>
-        CrimeCharts.IncidentsByType(crime.ByType(AreaLevels.District, code, filter.Year, null), name, filter);
+    public static IReadOnlyList<ChartPanel> Build(
+        string code, string name, ValidatedFilter filter, IReadOnlyList<CrimeMonthRow> months, IReadOnlyList<CrimeTypeRow> types,
+        IReadOnlyList<DistrictRateRow> rates, DistrictRateRow? area, IReadOnlyList<DistrictSpendRow> spend) =>
+        [CrimeCharts.IncidentsByMonth(months, name, filter.Year), CrimeCharts.IncidentsByType(types, name, filter), Rate(code, name, filter, rates, area), Spend(name, filter, spend)];
 
     private static ChartPanel Rate(string code, string name, ValidatedFilter filter, IReadOnlyList<DistrictRateRow> rates, DistrictRateRow? area)
     {

@@ -7,7 +7,7 @@ using Plotly.NET.CSharp;
 namespace Analytics.Dashboard.Charts;
 
 /// <summary>The spend page's figures and charts: money by district, by where it came from and how it was spent, and its flow.</summary>
-public sealed class SpendCharts(SpendQueries queries)
+public static class SpendCharts
 {
     /// <summary>The four ways the spend is broken down, in the order the page shows them, with their chart ids and headings.</summary>
     public static readonly IReadOnlyList<(string Dimension, string Id, string Heading)> Breakdowns =
@@ -18,23 +18,14 @@ public sealed class SpendCharts(SpendQueries queries)
         ("budget_arrangement", "spend-by-budget-arrangement", "Budget arrangement"),
     ];
 
-    public IReadOnlyList<DistrictSpend> Districts(ValidatedFilter filter) => queries.ByDistrict(filter.ForceArea, filter.Year, filter.District);
-
-    /// <summary>Every district of the force area, for the per-resident comparison, whichever district is chosen.</summary>
-    public IReadOnlyList<DistrictSpend> AllDistricts(ValidatedFilter filter) => queries.ByDistrict(filter.ForceArea, filter.Year, null);
-
-    public IReadOnlyList<SpendLine> Lines(ValidatedFilter filter) => queries.Lines(filter.ForceArea, filter.Year, filter.District);
-
-    public double? SpentPer1000(ValidatedFilter filter) => queries.SpentPer1000(filter.Area.Type, filter.Area.Code, filter.Year);
-
-    public IReadOnlyList<ChartPanel> Build(ValidatedFilter filter, IReadOnlyList<DistrictSpend> districts, IReadOnlyList<DistrictSpend> allDistricts)
+    public static IReadOnlyList<ChartPanel> Build(
+        ValidatedFilter filter, IReadOnlyList<DistrictSpend> districts, IReadOnlyList<DistrictSpend> allDistricts, IReadOnlyList<SpendBreakdown> breakdowns, IReadOnlyList<SpendFlow> flows)
     {
         ArgumentNullException.ThrowIfNull(filter);
         var place = filter.DistrictName ?? filter.ForceAreaName;
-        var breakdowns = queries.Breakdowns(filter.ForceArea, filter.Year, filter.District);
         var panels = new List<ChartPanel> { ByDistrict(filter, districts), PerResident(filter, allDistricts) };
         panels.AddRange(Breakdowns.Select(b => Breakdown(b.Id, b.Heading, place, filter.Year, breakdowns.Where(row => row.Dimension == b.Dimension).ToList())));
-        panels.Add(Flow(filter, place));
+        panels.Add(Flow(filter, place, flows));
         return panels;
     }
 
@@ -102,9 +93,9 @@ public sealed class SpendCharts(SpendQueries queries)
                 rows.Select(r => (IReadOnlyList<object?>)[Label(r.Value), r.Allocated, r.Spent, r.IllustrativeAllocated]).ToList()));
     }
 
-    private ChartPanel Flow(ValidatedFilter filter, string place)
+    private static ChartPanel Flow(ValidatedFilter filter, string place, IReadOnlyList<SpendFlow> flows)
     {
-        var links = FlowLinks(queries.Flows(filter.ForceArea, filter.Year, filter.District));
+        var links = FlowLinks(flows);
         var nodes = new List<string>();
         int Node(string label)
         {

@@ -9,11 +9,8 @@ using Chart = Plotly.NET.CSharp.Chart;
 namespace Analytics.Dashboard.Charts;
 
 /// <summary>What each result costs, district by district, and how spend and crime sit against the force-area averages.</summary>
-public sealed class ValueForMoneyCharts(ValueForMoneyQueries queries)
+public static class ValueForMoneyCharts
 {
-    public IReadOnlyList<DistrictValue> Districts(ValidatedFilter filter) => queries.ByDistrict(filter.ForceArea, filter.Year);
-    public ForceAreaValue ForceArea(ValidatedFilter filter) => queries.ForceArea(filter.ForceArea, filter.Year);
-
     public static IReadOnlyList<ChartPanel> Build(ValidatedFilter filter, IReadOnlyList<DistrictValue> districts, ForceAreaValue average)
     {
         ArgumentNullException.ThrowIfNull(filter);

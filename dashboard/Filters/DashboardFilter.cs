@@ -13,12 +13,13 @@ public sealed record DashboardFilter
     [FromQuery(Name = "level")] public string? Level { get; init; }
 }
 
-/// <summary>A filter checked against the warehouse: values that exist, and a message for each one that did not.</summary>
+/// <summary>A filter checked against the warehouse: values that exist, a message for each one that did not, and the
+/// choices the filter form offers (read once, with the check, so that views only show them).</summary>
 /// <param name="IsDefaultArea">The force area is the one the settings name, so links need not carry it.</param>
 /// <param name="Level">The areas figures are set side by side for: district or partnership.</param>
 public sealed record ValidatedFilter(
     string ForceArea, string ForceAreaName, bool IsDefaultArea, string Year, int MonthsCovered, string? District, string? DistrictName, string? CrimeType,
-    IReadOnlyList<FilterProblem> Problems, string Level = AreaLevels.District)
+    IReadOnlyList<FilterProblem> Problems, FilterChoices Choices, string Level = AreaLevels.District)
 {
     public bool IsPartialYear => MonthsCovered is > 0 and < 12;
     public bool ByPartnership => Level == AreaLevels.Partnership;
@@ -45,3 +46,7 @@ public sealed record ValidatedFilter(
 
 /// <param name="Field">The form control at fault, for the error summary's link.</param>
 public sealed record FilterProblem(string Field, string Message);
+
+/// <summary>What the filter form offers: force areas with data, and the chosen area's years and districts.</summary>
+public sealed record FilterChoices(
+    IReadOnlyList<AreaOption> ForceAreas, IReadOnlyList<(string Year, int MonthsCovered)> Years, IReadOnlyList<DistrictOption> Districts, IReadOnlyList<string> CrimeTypes);

@@ -75,7 +75,8 @@ public sealed partial class FilterOptions(FilterQueries queries, IOptions<Wareho
             if (asked is AreaLevels.District or AreaLevels.Partnership) level = asked;
             else problems.Add(new("level", $"‘{filter.Level.Trim()}’ is not a level figures are shown at: choose district or partnership. Showing districts."));
         }
-        return new ValidatedFilter(area.Code, forceAreaName, area.Code == DefaultForceArea, year.Item1, year.Item2, district?.Code, district?.Name, crime, problems, level);
+        var choices = new FilterChoices(ForceAreas, years, Districts(area.Code), CrimeTypes);
+        return new ValidatedFilter(area.Code, forceAreaName, area.Code == DefaultForceArea, year.Item1, year.Item2, district?.Code, district?.Name, crime, problems, choices, level);
     }
 
     /// <summary>The asked force area when it has data, otherwise the default (with a message when one was asked).</summary>

@@ -30,7 +30,8 @@ public static class DashboardServices
     public static IServiceCollection AddDashboard(this IServiceCollection services)
     {
         Charts.ChartDefaults.UseEmptyTemplate();
-        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()));
+        services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
+            .AddMvcOptions(options => options.Filters.Add<ReadModels.LayoutReader>());
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -40,10 +41,12 @@ public static class DashboardServices
         });
         services.Configure<BrotliCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
         services.Configure<GzipCompressionProviderOptions>(options => options.Level = CompressionLevel.Fastest);
-        // Chart builders and filter checks run queries, so they live per request like the query classes.
-        foreach (var builder in typeof(DashboardServices).Assembly.GetTypes()
-                     .Where(type => type.Namespace == "Analytics.Dashboard.Charts" && type.Name.EndsWith("Charts", StringComparison.Ordinal) && !type.IsAbstract && type.IsClass))
-            services.AddScoped(builder);
+        // Each page's one reader, per request like the query classes it calls.
+        foreach (var reader in typeof(DashboardServices).Assembly.GetTypes()
+                     .Where(type => type.Namespace == "Analytics.Dashboard.ReadModels" && type.Name.EndsWith("PageReader", StringComparison.Ordinal) && type.IsClass))
+            services.AddScoped(reader);
+        // The outcomes page still builds its charts with a builder that reads; it moves to a reader in its own change.
+        services.AddScoped<Charts.OutcomesCharts>();
         services.AddScoped<Filters.FilterOptions>();
         services.AddSingleton<Charts.DistrictBoundaries>();
         services.AddSingleton<Charts.ForceAreaBoundaries>();

@@ -1,13 +1,43 @@
 using Analytics.Dashboard.Charts;
 using Analytics.Dashboard.Filters;
+using Analytics.Dashboard.ReadModels;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Analytics.Dashboard.Pages;
 
 /// <summary>
-/// A page of charts. Each chart's data can be downloaded as CSV from the same address with
-/// ?handler=csv&amp;chart=ID and the page's filters: the very rows the page's table shows.
+/// A page of charts read as one record: OnGet asks the page's reader for it, the view shows it, and each chart's
+/// data can be downloaded as CSV from the same address with ?handler=csv&amp;chart=ID and the page's filters: the
+/// very rows the page's table shows.
+/// </summary>
+public abstract class ChartPageModel<TPage> : PageModel where TPage : class, IChartPage
+{
+    /// <summary>Everything the view shows, already read.</summary>
+    public TPage Data { get; private set; } = null!;
+
+    public ValidatedFilter Filter => Data.Filter;
+    public IReadOnlyList<ChartPanel> Charts => Data.Charts;
+
+    public void OnGet(DashboardFilter filter) => Data = Read(filter);
+
+    public IActionResult OnGetCsv(DashboardFilter filter, string chart)
+    {
+        OnGet(filter);
+        var panel = Charts.FirstOrDefault(candidate => candidate.Id == chart);
+        return panel is null ? NotFound() : Csv(panel.Table, chart);
+    }
+
+    protected FileContentResult Csv(DataTable table, string name) =>
+        File(CsvFile.For(table), "text/csv; charset=utf-8", $"{name}-{Filter.Year.Replace('/', '-')}.csv");
+
+    /// <summary>The one call to the page's reader.</summary>
+    protected abstract TPage Read(DashboardFilter filter);
+}
+
+/// <summary>
+/// The outcomes page's base, which still builds its charts in the page model: the page moves to a reader and
+/// <see cref="ChartPageModel{TPage}"/> in its own change.
 /// </summary>
 public abstract class ChartPageModel(FilterOptions filterOptions) : PageModel
 {
@@ -15,27 +45,20 @@ public abstract class ChartPageModel(FilterOptions filterOptions) : PageModel
     public ValidatedFilter Filter { get; private set; } = null!;
     public IReadOnlyList<ChartPanel> Charts { get; private set; } = [];
 
-    public void OnGet(DashboardFilter filter) => Load(filter);
+    public void OnGet(DashboardFilter filter)
+    {
+        Filter = FilterOptions.Validate(filter);
+        Charts = BuildCharts(Filter);
+    }
 
     public IActionResult OnGetCsv(DashboardFilter filter, string chart)
     {
-        Load(filter);
+        OnGet(filter);
         var panel = Charts.FirstOrDefault(candidate => candidate.Id == chart);
         return panel is null
             ? NotFound()
             : File(CsvFile.For(panel.Table), "text/csv; charset=utf-8", $"{chart}-{Filter.Year.Replace('/', '-')}.csv");
     }
-
-    public ChartPanel Chart(string id) => Charts.Single(chart => chart.Id == id);
-
-    private void Load(DashboardFilter filter)
-    {
-        Filter = FilterOptions.Validate(Adjust(filter));
-        Charts = BuildCharts(Filter);
-    }
-
-    /// <summary>The filters as asked, changed where the page itself decides one (a district's page, its force area).</summary>
-    protected virtual DashboardFilter Adjust(DashboardFilter asked) => asked;
 
     /// <summary>The page's charts for these filters; the page may show other figures besides.</summary>
     protected abstract IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter);

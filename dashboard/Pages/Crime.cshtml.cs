@@ -1,18 +1,9 @@
-using Analytics.Warehouse.Queries;
-using Analytics.Dashboard.Charts;
 using Analytics.Dashboard.Filters;
+using Analytics.Dashboard.ReadModels;
 
 namespace Analytics.Dashboard.Pages;
 
-public sealed class CrimeModel(CrimeCharts crime, FilterOptions filters) : ChartPageModel(filters)
+public sealed class CrimeModel(CrimePageReader reader) : ChartPageModel<CrimePage>
 {
-    public IReadOnlyList<AreaCrimeRow> Rates { get; private set; } = [];
-    public long OutsideDistricts { get; private set; }
-
-    protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)
-    {
-        Rates = crime.Rates(filter);
-        OutsideDistricts = crime.OutsideDistricts(filter);
-        return crime.Build(filter, Rates);
-    }
+    protected override CrimePage Read(DashboardFilter filter) => reader.Read(filter);
 }

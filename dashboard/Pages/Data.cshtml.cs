@@ -1,39 +1,15 @@
 using Analytics.Dashboard.Formatting;
-using Analytics.Warehouse.Operations;
-using Analytics.Warehouse.Queries;
-using Analytics.Warehouse.Storage;
+using Analytics.Dashboard.ReadModels;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Analytics.Dashboard.Pages;
 
 /// <summary>Where the data comes from, what was loaded and when, and what was rejected. Tables only, so no filters.</summary>
-public sealed class DataModel(DataQueries data, OperationsQueries operations) : PageModel
+public sealed class DataModel(DataPageReader reader) : PageModel
 {
-    public const int RejectLimit = 50;
-    public const int JournalLimit = 20;
+    public DataPage Data { get; private set; } = null!;
 
-    public IReadOnlyList<SourceFileRow> Files { get; private set; } = [];
-    public IReadOnlyList<LoadRunRow> Runs { get; private set; } = [];
-    public IReadOnlyList<RunSummary> Journal { get; private set; } = [];
-    public IReadOnlyList<SourceKindTotals> Totals { get; private set; } = [];
-    public IReadOnlyList<RejectRow> Rejects { get; private set; } = [];
-    public IReadOnlyList<FundingSourceCount> FundingSources { get; private set; } = [];
-    public IReadOnlyList<PlanFile> Plans { get; private set; } = [];
-    public IReadOnlyList<SourceFreshness> Freshness { get; private set; } = [];
-    public DateOnly Today { get; private set; }
-
-    public void OnGet()
-    {
-        Files = data.SourceFiles();
-        Runs = data.LoadRuns();
-        Journal = operations.RecentRuns().Take(JournalLimit).ToList();
-        Totals = data.TotalsByKind();
-        Rejects = data.LatestRejects(RejectLimit);
-        FundingSources = data.FundingSources();
-        Plans = data.Plans();
-        Today = operations.Today;
-        Freshness = operations.Freshness();
-    }
+    public void OnGet() => Data = reader.Read();
 
     /// <summary>Source kinds as the ETL names them, in words.</summary>
     public static string KindName(string kind) => kind switch
