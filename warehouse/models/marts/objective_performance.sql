@@ -114,7 +114,7 @@ SELECT
     round(ratio_ci_low, 3) AS ratio_ci_low, round(ratio_ci_high, 3) AS ratio_ci_high,
     coalesce(is_significant, false) AS is_significant,
     evidence_count < 10 AS is_small_count,
-    months_covered <> comparison_months_covered AS compares_partial_periods,
+    coalesce(months_covered <> comparison_months_covered, false) AS compares_partial_periods,
     status, statuses.label AS status_label, statuses.symbol AS status_symbol, statuses.colour AS status_colour,
     statuses.display_order AS status_order,
     CASE
