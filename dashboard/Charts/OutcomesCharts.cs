@@ -109,6 +109,9 @@ public static class MeasureUnits
         },
     };
 
+    /// <summary>The value a measure is compared with, or a dash when there is no comparable period.</summary>
+    public static string ComparisonValue(MeasureResult result) => result.ComparisonKind == "none" ? "–" : Value(result.Metric, result.ComparisonValue);
+
     /// <summary>Which months a measure is compared with, and why those: the same months a year earlier, or the plan's baseline.</summary>
     public static string ComparedWith(MeasureResult result) => result.ComparisonKind switch
     {
