@@ -28,7 +28,6 @@ return Notebook.Run("measure-seasonality", "Measure seasonality",
     if (measure.Rows.Count == 0) throw NotebookException.UnknownChoice("measure", id, choices);
     var title = (string)measure["measure_title"][0];
     var metric = (string)measure["metric"][0];
-    var crimeTypes = (string)measure["crime_types"][0];
 
     // The measure's areas: its plan's force area (the default) and that force area's districts.
     var official = notebook.Query("""
@@ -40,59 +39,50 @@ return Notebook.Run("measure-seasonality", "Measure seasonality",
         .Select(row => (Type: (string)row[0], Code: (string)row[1], Name: (string)row[2])).Distinct().ToList();
     var areaCode = notebook.Arguments["area"] ?? areas.First(area => area.Type == "force area").Code;
     if (areas.All(area => area.Code != areaCode)) throw NotebookException.UnknownChoice($"area for {id}", areaCode, areas.Select(area => $"{area.Code}  {area.Name} ({area.Type})"));
-    var (areaType, _, areaName) = areas.First(area => area.Code == areaCode);
+    var areaName = areas.First(area => area.Code == areaCode).Name;
 
     notebook.Report.Paragraph($"{title} ({id}, {metric}), {areaName}: month by month over every month loaded, each beside the same month a year earlier.");
     notebook.Report.Paragraph(metric switch
     {
         "positive_outcome_rate" => "The monthly value is the share of the month's crimes with a positive outcome (positive outcomes ÷ crimes), as the measure defines it.",
-        "rate_per_1000" => "The measure is a rate per 1,000 residents; month by month it is shown as its count, because the population changes once a year and so a season shows in the count alone.",
+        "rate_per_1000" => "The monthly value is the month's rate per 1,000 residents a year, as the measure defines it; the population changes once a year, so within a year a season shows as it does in the count.",
         _ => "The measure counts incidents a month, so the monthly value is the month's count.",
     });
-    notebook.Report.Source("marts.crime_by_area_month (months), marts.objective_performance (the plan's official values and status); data.police.uk street-level crime and outcomes (Open Government Licence v3.0)");
+    notebook.Report.Source("marts.plan_measure_by_month (months, each beside the same month a year earlier), marts.objective_performance (the plan's official values and status); data.police.uk street-level crime and outcomes (Open Government Licence v3.0)");
 
-    // 1. The months: the measure's crime types added up per month (all recorded crime leaves out anti-social behaviour).
-    var rows = notebook.Query("""
-        SELECT month, crime_type, incidents, positive_outcomes FROM marts.crime_by_area_month
-        WHERE area_type = $area_type AND area_code = $area
-          AND (($types = 'all recorded crime' AND is_recorded_crime) OR list_contains(string_split($types, ';'), crime_type))
-        """, new { area_type = areaType == "force area" ? "force_area" : areaType, area = areaCode, types = crimeTypes });
-    var months = rows.GroupBy<DateTime>("month").Sum("incidents", "positive_outcomes").OrderBy("month");
-    months.Columns.Add(metric == "positive_outcome_rate"
-        ? months["positive_outcomes"].AsDouble().Divide(months["incidents"].AsDouble()).AsDouble("value")
-        : months["incidents"].AsDouble("value"));
-    months.Columns.Add(new PrimitiveDataFrameColumn<int>("calendar_year", months.Values<DateTime>("month").Select(m => m.Year)));
-    months.Columns.Add(new StringDataFrameColumn("month_name", months.Values<DateTime>("month").Select(m => m.ToString("MMM", CultureInfo.InvariantCulture))));
-
-    // 2. A year earlier: the same frame moved on twelve months and joined back, so each month meets its predecessor.
-    var earlier = months.Select("month", "incidents", "value");
-    earlier.Columns.Add(new PrimitiveDataFrameColumn<DateTime>("a_year_later", earlier.Values<DateTime>("month").Select(m => m.AddYears(1))));
-    earlier.Columns["incidents"].SetName("incidents_a_year_earlier");
-    earlier.Columns["value"].SetName("value_a_year_earlier");
-    earlier.Columns.Remove("month");
-    var compared = months.Merge<DateTime>(earlier, "month", "a_year_later", "", "", JoinAlgorithm.Left);
-    compared.Columns.Remove("a_year_later");
-    compared.Columns.Add(compared["value"].Subtract(compared["value_a_year_earlier"]).Divide(compared["value_a_year_earlier"]).Multiply(100.0).AsDouble("change_percent"));
+    // 1. The months, each beside the same month a year earlier where that month is loaded, valued as the plan values
+    //    its periods (marts.plan_measure_by_month), so nothing here redefines the measure.
+    var compared = notebook.Query("""
+        SELECT month, incidents, positive_outcomes, value, year_earlier_value AS value_a_year_earlier, change_percent
+        FROM marts.plan_measure_by_month WHERE measure_id = $id AND area_code = $area ORDER BY month
+        """, new { id, area = areaCode });
+    compared.Columns.Add(new PrimitiveDataFrameColumn<int>("calendar_year", compared.Values<DateTime>("month").Select(m => m.Year)));
+    compared.Columns.Add(new StringDataFrameColumn("month_name", compared.Values<DateTime>("month").Select(m => m.ToString("MMM", CultureInfo.InvariantCulture))));
     var paired = compared.Filter(compared["value_a_year_earlier"].ElementwiseIsNotNull());
     notebook.Report.Paragraph(paired.Rows.Count == 0
         ? "No month has the same month a year earlier loaded, so seasons cannot yet be told from trends here."
         : $"{paired.Rows.Count} months have the same month a year earlier loaded; on average they are "
           + $"{Convert.ToDouble(paired["change_percent"].Mean()).ToString("+0.0;-0.0", CultureInfo.InvariantCulture)}% on it.");
 
-    // 3. The seasonal overlay: one line per calendar year over January to December. Lines that move together are a season.
+    // 2. The seasonal overlay: one line per calendar year over January to December. Lines that move together are a season.
     notebook.Report.Heading("1. Each year's months laid over each other");
-    var overlay = Chart.Combine(months["calendar_year"].Cast<int?>().Distinct().Select((year, i) =>
+    var overlay = Chart.Combine(compared["calendar_year"].Cast<int?>().Distinct().Select((year, i) =>
     {
-        var ofYear = months.Filter(months["calendar_year"].ElementwiseEquals(year!.Value));
+        var ofYear = compared.Filter(compared["calendar_year"].ElementwiseEquals(year!.Value));
         return Chart.Line<string, double, string>(ofYear.Values<string>("month_name"), ofYear.Values<double>("value"), Name: year.Value.ToString(CultureInfo.InvariantCulture),
             ShowMarkers: true, LineColor: Color.fromHex(ChartJson.Colours[i % ChartJson.Colours.Length]));
     })).WithXAxisStyle<string, string, string>(TitleText: "month", CategoryOrder: StyleParam.CategoryOrder.Array,
             CategoryArray: CultureInfo.InvariantCulture.DateTimeFormat.AbbreviatedMonthNames.Take(12).ToArray())
-       .WithYAxisStyle<double, double, string>(TitleText: metric == "positive_outcome_rate" ? "share of crimes with a positive outcome" : "incidents a month");
+       .WithYAxisStyle<double, double, string>(TitleText: metric switch
+       {
+           "positive_outcome_rate" => "share of crimes with a positive outcome",
+           "rate_per_1000" => "per 1,000 residents a year",
+           _ => "incidents a month",
+       });
     notebook.Figure(overlay, $"{title}, {areaName}, month by month, one line per calendar year",
         compared.Select("month", "calendar_year", "month_name", "incidents", "positive_outcomes", "value", "value_a_year_earlier", "change_percent"), "months.csv");
 
-    // 4. The change on a year earlier, month by month: bars all one side of zero are a trend, not a season.
+    // 3. The change on a year earlier, month by month: bars all one side of zero are a trend, not a season.
     notebook.Report.Heading("2. Change on the same month a year earlier");
     var changeChart = Chart.Column<double, DateTime, string>(paired.Values<double>("change_percent"), paired.Values<DateTime>("month"),
             Name: "Change on a year earlier", MarkerColor: Color.fromHex(ChartJson.Colours[0]))
@@ -100,7 +90,7 @@ return Notebook.Run("measure-seasonality", "Measure seasonality",
     notebook.Figure(changeChart, $"{title}, {areaName}: change on the same month a year earlier, where both are loaded",
         paired.Select("month", "value", "value_a_year_earlier", "change_percent"), "year-on-year.csv");
 
-    // 5. The plan's own verdict, for reference: the measure's values by year and quarter, and the rule that set its status.
+    // 4. The plan's own verdict, for reference: the measure's values by year and quarter, and the rule that set its status.
     notebook.Report.Heading("3. The plan's figures for this measure");
     notebook.Table(official.Where("area_code", areaCode).Select("period", "period_type", "months_covered", "value", "incidents", "positive_outcomes",
         "baseline_period", "baseline_value", "change_percent", "is_significant", "status", "status_rule"),

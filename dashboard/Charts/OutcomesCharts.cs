@@ -7,7 +7,7 @@ using Plotly.NET.CSharp;
 
 namespace Analytics.Dashboard.Charts;
 
-/// <summary>The plan outcomes page: every measure's result for an area and year, and one measure's trend by quarter.</summary>
+/// <summary>The plan outcomes page: every measure's result for an area and year, and one measure's trend by month.</summary>
 public sealed class OutcomesCharts(OutcomesQueries queries)
 {
     public const string TrendPrefix = "trend-";
@@ -17,42 +17,52 @@ public sealed class OutcomesCharts(OutcomesQueries queries)
 
     public IReadOnlyList<MeasureOption> MeasureOptions(ValidatedFilter filter) => queries.MeasureOptions(filter.ForceArea);
 
-    /// <summary>The trend chart of one measure: its quarterly value and baseline for the force area and the chosen district.</summary>
+    /// <summary>Every plan status in display order, for the key.</summary>
+    public IReadOnlyList<PlanStatus> Statuses() => queries.Statuses();
+
+    /// <summary>
+    /// The trend chart of one measure: its value each month for the force area and the chosen district, beside the
+    /// same month a year earlier (dotted) where that month is loaded, so a season is compared with the same season.
+    /// </summary>
     public ChartPanel Trend(ValidatedFilter filter, MeasureOption measure)
     {
-        var rows = queries.Quarters(measure.MeasureId, filter.ForceArea, filter.District);
+        var rows = queries.Months(measure.MeasureId, filter.ForceArea, filter.District);
         var areas = rows.Select(row => row.AreaName).Distinct().ToList();
         var traces = new List<Plotly.NET.GenericChart>();
         for (var i = 0; i < areas.Count; i++)
         {
             var area = rows.Where(row => row.AreaName == areas[i] && row.Value is not null).ToList();
             var colour = Plotly.NET.Color.fromHex(i == 0 ? ChartStyle.Blue : ChartStyle.Orange);
-            var quarters = area.Select(row => row.Period).ToArray();
-            // Areas differ by marker shape and line style as well as colour; baselines are dotted.
-            traces.Add(Chart.Line<string, double, string>(quarters, area.Select(row => MeasureUnits.ChartValue(measure.Metric, row.Value)!.Value).ToArray(),
+            // Areas differ by marker shape and line style as well as colour; a year earlier is dotted.
+            traces.Add(Chart.Line<string, double, string>(area.Select(row => MonthLabel(row.Month)).ToArray(),
+                area.Select(row => MeasureUnits.ChartValue(measure.Metric, row.Value)!.Value).ToArray(),
                 Name: areas[i], ShowMarkers: true, LineColor: colour, MarkerColor: colour,
                 MarkerSymbol: i == 0 ? Plotly.NET.StyleParam.MarkerSymbol.Circle : Plotly.NET.StyleParam.MarkerSymbol.Square,
                 LineDash: i == 0 ? Plotly.NET.StyleParam.DrawingStyle.Solid : Plotly.NET.StyleParam.DrawingStyle.Dash));
-            var baseline = area.Where(row => row.BaselineValue is not null).ToList();
-            if (baseline.Count > 0)
-                traces.Add(Chart.Line<string, double, string>(baseline.Select(row => row.Period).ToArray(),
-                    baseline.Select(row => MeasureUnits.ChartValue(measure.Metric, row.BaselineValue)!.Value).ToArray(),
-                    Name: areas[i] + " baseline", ShowMarkers: false, LineColor: colour, LineDash: Plotly.NET.StyleParam.DrawingStyle.Dot));
+            var earlier = area.Where(row => row.YearEarlierValue is not null).ToList();
+            if (earlier.Count > 0)
+                traces.Add(Chart.Line<string, double, string>(earlier.Select(row => MonthLabel(row.Month)).ToArray(),
+                    earlier.Select(row => MeasureUnits.ChartValue(measure.Metric, row.YearEarlierValue)!.Value).ToArray(),
+                    Name: areas[i] + ", same month a year earlier", ShowMarkers: true, LineColor: colour, MarkerColor: colour,
+                    MarkerSymbol: Plotly.NET.StyleParam.MarkerSymbol.Diamond, LineDash: Plotly.NET.StyleParam.DrawingStyle.Dot));
         }
         var chart = Chart.Combine(traces)
-            .WithXAxisStyle<string, string, string>(TitleText: "Financial quarter")
+            .WithXAxisStyle<string, string, string>(TitleText: "Month")
             .WithYAxisStyle<double, double, string>(TitleText: MeasureUnits.AxisTitle(measure.Metric));
         var place = filter.DistrictName is null ? filter.ForceAreaName : $"{filter.DistrictName} and {filter.ForceAreaName}";
-        return new ChartPanel(TrendPrefix + measure.MeasureId, $"{measure.MeasureTitle} by quarter, {place}",
-            "The measure in each financial quarter with data, and the baseline it is judged against (dotted line). Quarters are not scaled: "
-            + "counts are per month and rates per year, so quarters and years compare directly.",
+        return new ChartPanel(TrendPrefix + measure.MeasureId, $"{measure.MeasureTitle} by month, {place}",
+            "The measure in each month with data, and beside it the same month a year earlier (dotted line) where that month is loaded: "
+            + "a month compared with the same month a year before is not misled by the season. Counts are per month and rates per year.",
             measure.Metric == "rate_per_1000" ? ChartStyle.PoliceSource + "; " + ChartStyle.PopulationSource : ChartStyle.PoliceSource,
             chart,
             new DataTable(
-                [new("quarter", "Quarter"), new("area", "Area"), new("value", MeasureUnits.ColumnHeading(measure.Metric), ColumnFormat.Rate),
-                 new("baseline", "Baseline", ColumnFormat.Rate)],
-                rows.Select(row => (IReadOnlyList<object?>)[row.Period, row.AreaName, MeasureUnits.ChartValue(measure.Metric, row.Value), MeasureUnits.ChartValue(measure.Metric, row.BaselineValue)]).ToList()));
+                [new("month", "Month", ColumnFormat.Month), new("area", "Area"), new("value", MeasureUnits.ColumnHeading(measure.Metric), ColumnFormat.Rate),
+                 new("year_earlier", "Same month a year earlier", ColumnFormat.Rate)],
+                rows.Select(row => (IReadOnlyList<object?>)[row.Month, row.AreaName, MeasureUnits.ChartValue(measure.Metric, row.Value),
+                    MeasureUnits.ChartValue(measure.Metric, row.YearEarlierValue)]).ToList()));
     }
+
+    private static string MonthLabel(DateTime month) => month.ToString("MMM yyyy", CultureInfo.InvariantCulture);
 }
 
 /// <summary>How each kind of plan measure is written: counts a month, rates per 1,000 residents, outcome rates as percentages.</summary>
@@ -86,17 +96,28 @@ public static class MeasureUnits
         _ => "Value",
     };
 
-    /// <summary>The aim in plain words: a direction against the baseline, or a numeric target.</summary>
+    /// <summary>The aim in plain words: a direction against the period compared with, or a numeric target.</summary>
     public static string Aim(MeasureResult result) => result.TargetKind switch
     {
         "numeric" => "Target: " + Value(result.Metric, result.TargetValue) + (result.Metric == "positive_outcome_rate" ? " or more" : " or less"),
         _ => result.Direction switch
         {
-            "reduce" => "Aim: lower than the baseline",
-            "increase" => "Aim: higher than the baseline",
-            "maintain" => "Aim: no worse than the baseline",
+            "reduce" => "Aim: lower than the period compared with",
+            "increase" => "Aim: higher than the period compared with",
+            "maintain" => "Aim: no worse than the period compared with",
             var other => "Aim: " + other,
         },
+    };
+
+    /// <summary>The value a measure is compared with, or a dash when there is no comparable period.</summary>
+    public static string ComparisonValue(MeasureResult result) => result.ComparisonKind == "none" ? "–" : Value(result.Metric, result.ComparisonValue);
+
+    /// <summary>Which months a measure is compared with, and why those: the same months a year earlier, or the plan's baseline.</summary>
+    public static string ComparedWith(MeasureResult result) => result.ComparisonKind switch
+    {
+        "year earlier" => $"{result.ComparisonPeriod}, the same months a year earlier",
+        "baseline" => $"{result.BaselinePeriod} ({result.ComparisonPeriod}), the plan's baseline",
+        _ => "no comparable period",
     };
 
     public static string Change(double? changePercent) => changePercent switch
@@ -108,16 +129,12 @@ public static class MeasureUnits
     };
 }
 
-/// <summary>A plan status as a tag: the word always, with a symbol and a colour that only repeat it.</summary>
+/// <summary>A plan status as a tag: the word always, with a symbol and a colour (marts.plan_statuses) that only repeat it.</summary>
 public static class StatusTag
 {
-    public static IHtmlContent For(string status)
+    public static IHtmlContent For(StatusLook look)
     {
-        var modifier = status switch { "on track" => "green", "at risk" => "amber", "off track" => "red", _ => "grey" };
-        var symbol = Symbol(status);
-        var word = System.Net.WebUtility.HtmlEncode(status);
-        return new HtmlString($"<strong class=\"tag tag--{modifier}\"><span class=\"status-icon\" aria-hidden=\"true\">{symbol}</span>{word}</strong>");
+        static string Encode(string text) => System.Net.WebUtility.HtmlEncode(text);
+        return new HtmlString($"<strong class=\"tag tag--{Encode(look.Colour)}\"><span class=\"status-icon\" aria-hidden=\"true\">{Encode(look.Symbol)}</span>{Encode(look.Status)}</strong>");
     }
-
-    public static string Symbol(string status) => status switch { "on track" => "✓", "at risk" => "▲", "off track" => "✕", _ => "–" };
 }

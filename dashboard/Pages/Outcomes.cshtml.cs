@@ -12,12 +12,15 @@ public sealed class OutcomesModel(OutcomesCharts outcomes, FilterOptions filters
     public string? AskedMeasure { get; set; }
 
     public IReadOnlyList<MeasureResult> Results { get; private set; } = [];
+    /// <summary>Every plan status with its meaning, for the key.</summary>
+    public IReadOnlyList<PlanStatus> Statuses { get; private set; } = [];
     public IReadOnlyList<MeasureOption> MeasureOptions { get; private set; } = [];
     public MeasureOption? Measure { get; private set; }
     public FilterProblem? MeasureProblem { get; private set; }
 
     protected override IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter)
     {
+        Statuses = outcomes.Statuses();
         Results = outcomes.Results(filter);
         MeasureOptions = outcomes.MeasureOptions(filter);
         if (MeasureOptions.Count == 0) return [];

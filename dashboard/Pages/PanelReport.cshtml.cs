@@ -25,6 +25,8 @@ public sealed class PanelReportModel(PanelReportQueries report, OutcomesQueries 
     public string FinancialYear { get; private set; } = "";
     public bool IsQuarter => Period.Contains(" Q", StringComparison.Ordinal);
     public IReadOnlyList<MeasureResult> Measures { get; private set; } = [];
+    /// <summary>Every plan status in display order, so the summary counts them in the key's order.</summary>
+    public IReadOnlyList<PlanStatus> Statuses { get; private set; } = [];
     public IReadOnlyList<StreamSpend> Spend { get; private set; } = [];
     public IReadOnlyList<PanelDistrictValue> Districts { get; private set; } = [];
     public DateTime Produced { get; } = DateTime.UtcNow;
@@ -46,6 +48,7 @@ public sealed class PanelReportModel(PanelReportQueries report, OutcomesQueries 
         FinancialYear = chosen.FinancialYear;
         Year = filters.Validate(new DashboardFilter { Area = AskedArea, Year = chosen.FinancialYear });
         Measures = Periods.Count == 0 ? [] : outcomes.Measures(Year.ForceArea, Period);
+        Statuses = outcomes.Statuses();
         Spend = report.SpendByStream(Year.ForceArea, FinancialYear);
         Districts = report.ValueForMoney(Year.ForceArea, FinancialYear);
     }

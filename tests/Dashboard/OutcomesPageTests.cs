@@ -22,9 +22,11 @@ public sealed partial class OutcomesPageTests(DashboardFixture dashboard)
         _ => (value!.Value * 100).ToString("N1", CultureInfo.InvariantCulture) + "%",
     };
 
-    private static readonly string[] Statuses = ["on track", "at risk", "off track", "no data"];
+    /// <summary>The status vocabulary as its seed holds it: each word with its symbol.</summary>
+    private static readonly Dictionary<string, string> Symbols = IndependentData.ReadCsv(Path.Combine(RepositoryPaths.Root, "warehouse", "seeds", "plan_statuses.csv"))
+        .ToDictionary(row => row.Row["status"], row => row.Row["symbol"]);
 
-    private static string Symbol(string status) => status switch { "on track" => "✓", "at risk" => "▲", "off track" => "✕", _ => "–" };
+    private static string Symbol(string status) => Symbols[status];
 
     private static void AssertTablesMatch(string html, string areaName, List<Expected> mart)
     {
@@ -71,11 +73,11 @@ public sealed partial class OutcomesPageTests(DashboardFixture dashboard)
         var tags = StatusTags().Matches(html);
         var measures = dashboard.Warehouse.Scalar<long>("SELECT count(*) FROM marts.objective_performance WHERE area_code = 'E23000032' AND period = '2025/26'");
 
-        Assert.Equal(measures + 4, tags.Count); // each measure, and the key's four statuses
+        Assert.Equal(measures + Symbols.Count, tags.Count); // each measure, and every status in the key
         foreach (Match tag in tags)
         {
             var word = tag.Groups["word"].Value;
-            Assert.Contains(word, Statuses);
+            Assert.Contains(word, Symbols.Keys);
             Assert.Equal(Symbol(word), tag.Groups["symbol"].Value);
         }
     }
@@ -109,27 +111,38 @@ public sealed partial class OutcomesPageTests(DashboardFixture dashboard)
     }
 
     [Fact]
-    public async Task The_trend_chart_table_and_its_CSV_hold_the_same_rows()
+    public async Task The_trend_by_month_table_and_its_CSV_hold_the_same_rows_with_the_same_month_a_year_earlier()
     {
-        var html = await dashboard.Page("/outcomes?year=2025/26&district=E07000105&measure=burglary-rate");
-        var table = HtmlText.Table(html, "Burglaries per 1,000 residents by quarter, Ashford and Kent");
-        Assert.Contains("href=\"?handler=csv&amp;chart=trend-burglary-rate&amp;year=2025%2F26&amp;district=E07000105&amp;measure=burglary-rate\"", html);
-        var csv = (await dashboard.Client().GetStringAsync("/outcomes?handler=csv&chart=trend-burglary-rate&year=2025/26&district=E07000105&measure=burglary-rate")).Trim().Split('\n');
+        var html = await dashboard.Page("/outcomes?year=2025/26&district=E07000105&measure=robbery");
+        var table = HtmlText.Table(html, "Robberies a month by month, Ashford and Kent");
+        Assert.Contains("href=\"?handler=csv&amp;chart=trend-robbery&amp;year=2025%2F26&amp;district=E07000105&amp;measure=robbery\"", html);
+        var csv = (await dashboard.Client().GetStringAsync("/outcomes?handler=csv&chart=trend-robbery&year=2025/26&district=E07000105&measure=robbery")).Trim().Split('\n');
 
-        var mart = dashboard.Warehouse.Query<(string, string, double, double)>("""
-            SELECT period, area_name, value, baseline_value FROM marts.objective_performance
-            WHERE measure_id = 'burglary-rate' AND period_type = 'quarter' AND area_code IN ('E23000032', 'E07000105')
-            ORDER BY period, CASE area_type WHEN 'force area' THEN 0 ELSE 1 END
+        var mart = dashboard.Warehouse.Query<(DateTime Month, string Area, double Value, double? YearEarlier)>("""
+            SELECT CAST(month AS TIMESTAMP), area_name, value, year_earlier_value FROM marts.plan_measure_by_month
+            WHERE measure_id = 'robbery' AND area_code IN ('E23000032', 'E07000105')
+            ORDER BY month, CASE area_type WHEN 'force area' THEN 0 ELSE 1 END
             """);
-        Assert.Equal("quarter,area,value,baseline", csv[0]);
+        Assert.Equal("month,area,value,year_earlier", csv[0]);
         Assert.Equal(mart.Count, table.Count);
         Assert.Equal(table.Count, csv.Length - 1);
+        Assert.Contains(mart, row => row.YearEarlier is not null);
+        Assert.Contains(mart, row => row.YearEarlier is null);
         for (var i = 0; i < mart.Count; i++)
         {
-            var (period, area, value, baseline) = mart[i];
-            Assert.Equal([period, area, value.ToString("N1", CultureInfo.InvariantCulture), baseline.ToString("N1", CultureInfo.InvariantCulture)], table[i]);
-            Assert.Equal(string.Join(",", period, area, value.ToString(CultureInfo.InvariantCulture), baseline.ToString(CultureInfo.InvariantCulture)), csv[i + 1].TrimEnd('\r'));
+            var (month, area, value, earlier) = mart[i];
+            Assert.Equal([month.ToString("MMMM yyyy", CultureInfo.InvariantCulture), area, value.ToString("N1", CultureInfo.InvariantCulture),
+                earlier?.ToString("N1", CultureInfo.InvariantCulture) ?? "–"], table[i]);
+            Assert.Equal(string.Join(",", month.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), area, value.ToString(CultureInfo.InvariantCulture),
+                earlier?.ToString(CultureInfo.InvariantCulture) ?? ""), csv[i + 1].TrimEnd('\r'));
         }
+    }
+
+    [Fact]
+    public async Task The_compared_with_column_says_which_months_each_measure_is_compared_with()
+    {
+        var table = HtmlText.Table(await dashboard.Page("/outcomes?year=2025/26"), "Protecting People: measures for Kent, 2025/26");
+        Assert.All(table, row => Assert.EndsWith("2024/25 Q4 (January to March 2025), the plan's baseline", row[3], StringComparison.Ordinal));
     }
 
     [Theory]

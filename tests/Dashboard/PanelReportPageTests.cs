@@ -6,7 +6,11 @@ namespace Analytics.Tests.Dashboard;
 [Collection(DashboardCollection.Name)]
 public sealed class PanelReportPageTests(DashboardFixture dashboard)
 {
-    private static string Symbol(string status) => status switch { "on track" => "✓", "at risk" => "▲", "off track" => "✕", _ => "–" };
+    /// <summary>The status vocabulary as its seed holds it: each word with its symbol.</summary>
+    private static readonly Dictionary<string, string> Symbols = IndependentData.ReadCsv(Path.Combine(RepositoryPaths.Root, "warehouse", "seeds", "plan_statuses.csv"))
+        .ToDictionary(row => row.Row["status"], row => row.Row["symbol"]);
+
+    private static string Symbol(string status) => Symbols[status];
 
     [Fact]
     public async Task The_report_prints_the_chosen_period_area_and_date()
@@ -47,6 +51,22 @@ public sealed class PanelReportPageTests(DashboardFixture dashboard)
             Assert.Equal($"{objective}: {measure}", row[0]);
             Assert.Equal($"{Symbol(status)} {status}", row[1]);
         }
+    }
+
+    [Fact]
+    public async Task A_quarter_with_its_year_earlier_loaded_is_compared_with_it()
+    {
+        var table = HtmlText.Table(await dashboard.Page("/panel-report?period=2024/25%20Q4"), "Plan measures for Kent, 2024/25 Q4");
+        var values = dashboard.Warehouse.Query<(string Metric, double Value)>("""
+            SELECT metric, comparison_value FROM marts.objective_performance
+            WHERE area_code = 'E23000032' AND period = '2024/25 Q4' ORDER BY objective_order, measure_id
+            """);
+
+        Assert.Equal(values.Count, table.Count);
+        foreach (var ((metric, value), row) in values.Zip(table))
+            Assert.Equal($"{(metric == "positive_outcome_rate" ? (value * 100).ToString("N1", CultureInfo.InvariantCulture) + "%" : value.ToString("N1", CultureInfo.InvariantCulture))}",
+                row[3].Split(' ')[0]);
+        Assert.All(table, row => Assert.EndsWith("(January to March 2024, the same months a year earlier)", row[3], StringComparison.Ordinal));
     }
 
     [Fact]

@@ -8,9 +8,10 @@ public sealed record DistrictRateRow(
 
 public sealed record DistrictSpendRow(string FundingStream, string Funder, string Source, decimal Allocated, decimal? Spent);
 
+/// <param name="ComparedWith">What the value is compared with: the same months a year earlier, or the plan's baseline.</param>
 public sealed record DistrictMeasureRow(
-    string ObjectiveTitle, string MeasureTitle, string Metric, double? Value, string? BaselinePeriod, double? BaselineValue,
-    double? ChangePercent, string Status, string StatusRule, bool IsSmallCount);
+    string ObjectiveTitle, string MeasureTitle, string Metric, double? Value, string? ComparedWith, double? ComparisonValue,
+    double? ChangePercent, string Status, string StatusLabel, string StatusRule, bool IsSmallCount);
 
 /// <summary>One district's money, rate and plan measures for a financial year.</summary>
 public sealed class DistrictQueries(IWarehouseReader reader)
@@ -59,8 +60,9 @@ public sealed class DistrictQueries(IWarehouseReader reader)
         using var connection = reader.Open();
         return connection.Query<DistrictMeasureRow>("""
             SELECT objective_title AS ObjectiveTitle, measure_title AS MeasureTitle, metric AS Metric, value AS Value,
-                   baseline_period AS BaselinePeriod, baseline_value AS BaselineValue, change_percent AS ChangePercent,
-                   status AS Status, status_rule AS StatusRule, coalesce(is_small_count, false) AS IsSmallCount
+                   CASE comparison_kind WHEN 'baseline' THEN baseline_period ELSE comparison_period END AS ComparedWith,
+                   comparison_value AS ComparisonValue, change_percent AS ChangePercent,
+                   status AS Status, status_label AS StatusLabel, status_rule AS StatusRule, coalesce(is_small_count, false) AS IsSmallCount
             FROM marts.objective_performance
             WHERE area_code = $district AND period = $year
             ORDER BY objective_order, measure_id

@@ -29,7 +29,7 @@ public sealed class OverviewQueries(IWarehouseReader reader)
             """, new { force_area = forceArea, year }) ?? Analytics.Warehouse.Queries.Headlines.None;
     }
 
-    /// <summary>How many plan measures are on track, at risk or off track for the force area over the year.</summary>
+    /// <summary>How many plan measures have each status for the force area over the year, in the statuses' display order.</summary>
     public IReadOnlyList<StatusCount> PlanStatus(string forceArea, string year)
     {
         using var connection = reader.Open();
@@ -37,7 +37,7 @@ public sealed class OverviewQueries(IWarehouseReader reader)
             SELECT status AS Status, count(*) AS Measures FROM marts.objective_performance
             WHERE area_code = $force_area AND period = $year
             GROUP BY status
-            ORDER BY CASE status WHEN 'on track' THEN 1 WHEN 'at risk' THEN 2 WHEN 'off track' THEN 3 ELSE 4 END
+            ORDER BY min(status_order)
             """, new { force_area = forceArea, year }).ToList();
     }
 
