@@ -6,9 +6,9 @@ namespace Analytics.Dashboard.Records;
 public sealed record RecordLink(string Text, string Href);
 
 /// <summary>
-/// Which figures count records, and which records: the one place that decides it, by chart id. The exposures
-/// file (warehouse/exposures.yml) is to mark the same figures counts_records: true; this list is where to read
-/// that flag instead. Rates, money and outcome rates count no records of their own and have no listing.
+/// Which figures count records, and which records: the one place that decides it, by chart id (and column, for a
+/// table whose rows are areas). The exposures file (warehouse/exposures.yml) is to mark the same figures
+/// counts_records: true; this list is where to read that flag instead. Rates, money and outcome rates count no records of their own and have no listing.
 /// </summary>
 public static class RecordFigures
 {
@@ -34,14 +34,25 @@ public static class RecordFigures
         };
     }
 
-    /// <summary>One row of the crime page's rate table: a district's or partnership's count of the year.</summary>
-    /// <param name="recordedCrime">True for the recorded crime (or chosen crime type) column, false for anti-social behaviour.</param>
-    public static string ForArea(RecordSelection scope, string areaCode, bool byPartnership, bool recordedCrime)
+    /// <summary>
+    /// A count in one row of the crime page's rate table (a district's or partnership's year), or null for a cell
+    /// that counts no records: the recorded crime (or chosen crime type) column and the anti-social behaviour column.
+    /// </summary>
+    public static string? ForAreaCell(string chartId, string column, RecordSelection scope, string areaCode)
     {
-        var area = byPartnership ? scope with { District = null, Partnership = areaCode } : scope with { District = areaCode, Partnership = null };
-        if (!recordedCrime) area = area with { CrimeType = null, RecordedCrime = false };
-        else if (area.CrimeType is null) area = area with { RecordedCrime = true };
-        return RecordAddress.For(area);
+        var area = chartId switch
+        {
+            "district-rates" => scope with { District = areaCode, Partnership = null },
+            "partnership-rates" => scope with { District = null, Partnership = areaCode },
+            _ => null,
+        };
+        return (area, column) switch
+        {
+            (null, _) => null,
+            (_, "incidents") => RecordAddress.For(area.CrimeType is null ? area with { RecordedCrime = true } : area),
+            (_, "anti_social_behaviour") => RecordAddress.For(area with { CrimeType = null, RecordedCrime = false }),
+            _ => null,
+        };
     }
 
     private static RecordLink Link(string text, RecordSelection selection) => new(text, RecordAddress.For(selection));
