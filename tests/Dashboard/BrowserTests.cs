@@ -16,7 +16,7 @@ public sealed partial class BrowserTests(BrowserFixture browser)
     public static TheoryData<string> Pages => new()
     {
         "/", "/spend", "/outcomes", "/value-for-money", "/crime", "/districts/E07000105", "/allocation",
-        "/peers",
+        "/peers", "/records?year=2025/26&district=E07000105&kind=recorded-crime",
         "/data", "/panel-report", "/accessibility", "/no-such-page",
         // Another force area: Essex has police data but no funding returns or plan in the sample.
         "/?area=E23000028", "/spend?area=E23000028", "/outcomes?area=E23000028", "/value-for-money?area=E23000028",

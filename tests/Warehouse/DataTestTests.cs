@@ -38,6 +38,10 @@ public sealed class DataTestTests(SampleWarehouseFixture sample) : IDisposable
         "marts.crime_by_district_month", "assert_mart_counts_every_record")]
     [InlineData("DELETE FROM marts.crime_records_set_aside WHERE source_line_number = (SELECT min(source_line_number) FROM marts.crime_records_set_aside)",
         "marts.crime_records_set_aside", "assert_street_rows_counted_or_set_aside")]
+    [InlineData("UPDATE marts.crime_by_area_month SET incidents = incidents + 1 WHERE area_type = 'district' AND area_code = 'E07000105' AND crime_type = 'Drugs' AND month = DATE '2025-01-01'",
+        "marts.crime_record_list", "assert_record_list_matches_counts")]
+    [InlineData("UPDATE intermediate.int_crime_records_classified SET counted_district_code = NULL WHERE record_key = (SELECT min(record_key) FROM intermediate.int_crime_records_classified WHERE counted_district_code = 'E07000105')",
+        "marts.crime_record_list", "assert_record_list_matches_counts")]
     [InlineData("UPDATE core.fct_crime_records SET crime_id = 'copy' WHERE record_key IN (SELECT record_key FROM core.fct_crime_records WHERE force_key = 'kent' AND crime_id IS NOT NULL LIMIT 2)",
         "core.fct_crime_records", "assert_crime_ids_once_per_force")]
     [InlineData("INSERT INTO meta.source_files SELECT 999 AS file_id, * EXCLUDE (file_id) REPLACE ('copy.xlsx' AS source_path, 'copy' AS replaces_key) FROM meta.source_files WHERE source_kind = 'funding_returns'; " +

@@ -1,20 +1,18 @@
 -- Crime and anti-social behaviour of each area by month and crime type, counting what the area's own force
--- published. Areas are districts, Community Safety Partnerships and police force areas:
---   district and partnership: the force's records located there (records another force placed there count in
---     that force's figures only);
---   force area: every record its force published, located or not (so the area's districts add up to less than
---     the area by the records with no location and those placed outside it).
+-- published. Areas are districts, Community Safety Partnerships and police force areas; which records each counts
+-- is intermediate.int_crime_records_classified's rule (counted_district_code, counted_partnership_code), so that
+-- marts.crime_record_list lists the very records counted here.
 WITH records AS (
     SELECT records.*, month.month, month.financial_year
     FROM intermediate.int_crime_records_classified AS records
     JOIN core.dim_month AS month ON month.month_key = records.month_key
 ),
 located AS (
-    SELECT 'district' AS area_type, district_code AS area_code, * FROM records
-    WHERE located_force_area_code = force_area_code AND district_code <> 'UNKNOWN'
+    SELECT 'district' AS area_type, counted_district_code AS area_code, * FROM records
+    WHERE counted_district_code IS NOT NULL
     UNION ALL
-    SELECT 'partnership', partnership_code, * FROM records
-    WHERE located_force_area_code = force_area_code AND partnership_code <> 'UNKNOWN'
+    SELECT 'partnership', counted_partnership_code, * FROM records
+    WHERE counted_partnership_code IS NOT NULL
     UNION ALL
     SELECT 'force_area', force_area_code, * FROM records
     WHERE force_area_code <> 'UNKNOWN'

@@ -1,6 +1,9 @@
 -- Each street record with what the marts count: its incident identity (a crime is its Crime ID; an
 -- anti-social behaviour row is its own incident) and whether it has a positive outcome, either as its last
--- published outcome or as any outcome event for the same Crime ID.
+-- published outcome or as any outcome event for the same Crime ID. Also which district and partnership figures
+-- count it, the one statement of that rule: a district or partnership counts its own force's records located in
+-- it (records another force placed there count in that force's figures only); a force area counts every record
+-- its force published, located or not.
 WITH positive_by_event AS (
     SELECT DISTINCT events.crime_id
     FROM core.fct_outcome_events AS events
@@ -17,10 +20,16 @@ SELECT
     geography.partnership_code,
     -- where the record lies, which may be outside the area of the force that published it
     geography.force_area_code AS located_force_area_code,
+    CASE WHEN geography.force_area_code = force.force_area_code AND geography.district_code <> 'UNKNOWN'
+         THEN geography.district_code END AS counted_district_code,
+    CASE WHEN geography.force_area_code = force.force_area_code AND geography.partnership_code <> 'UNKNOWN'
+         THEN geography.partnership_code END AS counted_partnership_code,
     records.month_key,
     crime_type.crime_type,
     crime_type.is_recorded_crime,
-    last_outcome.is_positive OR positive_by_event.crime_id IS NOT NULL AS has_positive_outcome
+    last_outcome.is_positive OR positive_by_event.crime_id IS NOT NULL AS has_positive_outcome,
+    records.source_file_id,
+    records.source_line_number
 FROM core.fct_crime_records AS records
 JOIN core.dim_force AS force ON force.force_key = records.force_key
 JOIN core.dim_geography AS geography ON geography.geography_key = records.geography_key
