@@ -27,39 +27,66 @@ public static class CrimeCharts
 
     private static ChartPanel Monthly(ValidatedFilter filter, IReadOnlyList<CrimeMonthRow> months)
     {
-        var x = months.Select(m => m.Month).ToArray();
         if (filter.CrimeType is { } type)
         {
-            var counts = months.Select(m => m.RecordedCrimes + m.AntiSocialBehaviour).ToArray();
-            var single = Chart.Line<DateTime, long, string>(x, counts, Name: type, LineColor: Color.fromHex(ChartStyle.Blue), ShowMarkers: true)
+            var single = Chart.Combine(
+                [
+                    Chart.Line<DateTime, long, string>(months.Select(m => m.Month).ToArray(), months.Select(m => m.RecordedCrimes + m.AntiSocialBehaviour).ToArray(),
+                        Name: type, LineColor: Color.fromHex(ChartStyle.Blue), ShowMarkers: true),
+                    YearEarlier(months, m => Sum(m.RecordedCrimesYearEarlier, m.AntiSocialBehaviourYearEarlier), type, ChartStyle.Blue, StyleParam.DrawingStyle.Dot),
+                ])
                 .WithXAxisStyle<DateTime, DateTime, string>(TitleText: "Month")
                 .WithYAxisStyle<long, long, string>(TitleText: "Incidents a month");
             return new ChartPanel("incidents-by-month", $"{type} by month, {filter.Area.Name}, {filter.Year}",
-                $"{type} incidents each month of the financial year loaded so far.", ChartStyle.PoliceSource, single,
-                new DataTable([new("month", "Month", ColumnFormat.Month), new("incidents", type + " incidents", ColumnFormat.Count)],
-                    months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes + m.AntiSocialBehaviour]).ToList()));
+                $"{type} incidents each month of the financial year loaded so far, and beside each the same month a year earlier (dotted line) where that month is loaded.",
+                ChartStyle.PoliceSource, single,
+                new DataTable(
+                    [new("month", "Month", ColumnFormat.Month), new("incidents", type + " incidents", ColumnFormat.Count),
+                     new("incidents_a_year_earlier", type + " incidents, same month a year earlier", ColumnFormat.Count)],
+                    months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes + m.AntiSocialBehaviour,
+                        Sum(m.RecordedCrimesYearEarlier, m.AntiSocialBehaviourYearEarlier)]).ToList()));
         }
         return IncidentsByMonth(months, filter.Area.Name, filter.Year);
     }
 
-    /// <summary>Recorded crime and, apart from it, anti-social behaviour by month: the crime page's and a district's.</summary>
+    /// <summary>
+    /// Recorded crime and, apart from it, anti-social behaviour by month, each beside the same month a year earlier
+    /// where that month is loaded: the crime page's, a district's and the overview's.
+    /// </summary>
     public static ChartPanel IncidentsByMonth(IReadOnlyList<CrimeMonthRow> months, string where, string year)
     {
         var x = months.Select(m => m.Month).ToArray();
+        // Told apart by line style and marker as well as colour: solid and dashed this year, dotted and dash-dot a year earlier.
         var chart = Chart.Combine(
             [
                 Chart.Line<DateTime, long, string>(x, months.Select(m => m.RecordedCrimes).ToArray(), Name: "Recorded crime", LineColor: Color.fromHex(ChartStyle.Blue), ShowMarkers: true),
                 Chart.Line<DateTime, long, string>(x, months.Select(m => m.AntiSocialBehaviour).ToArray(), Name: "Anti-social behaviour (not recorded crime)", LineColor: Color.fromHex(ChartStyle.Orange), ShowMarkers: true, LineDash: StyleParam.DrawingStyle.Dash),
+                YearEarlier(months, m => m.RecordedCrimesYearEarlier, "Recorded crime", ChartStyle.Blue, StyleParam.DrawingStyle.Dot),
+                YearEarlier(months, m => m.AntiSocialBehaviourYearEarlier, "Anti-social behaviour", ChartStyle.Orange, StyleParam.DrawingStyle.DashDot),
             ])
             .WithXAxisStyle<DateTime, DateTime, string>(TitleText: "Month")
             .WithYAxisStyle<long, long, string>(TitleText: "Incidents a month");
         return new ChartPanel("incidents-by-month", $"Recorded crime and anti-social behaviour by month, {where}, {year}",
-            "Recorded crime (every published crime type but anti-social behaviour) and, apart from it, anti-social behaviour incidents (dashed line), each month of the financial year loaded so far.",
+            "Recorded crime (every published crime type but anti-social behaviour) and, apart from it, anti-social behaviour incidents (dashed line), each month of the financial year loaded so far. "
+            + "Beside each, the same month a year earlier (dotted and dash-dot lines) where that month is loaded, so a season is compared with the same season.",
             ChartStyle.PoliceSource, chart,
             new DataTable(
-                [new("month", "Month", ColumnFormat.Month), new("recorded_crimes", "Recorded crimes", ColumnFormat.Count), new("anti_social_behaviour", "Anti-social behaviour incidents", ColumnFormat.Count)],
-                months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes, m.AntiSocialBehaviour]).ToList()));
+                [new("month", "Month", ColumnFormat.Month), new("recorded_crimes", "Recorded crimes", ColumnFormat.Count), new("anti_social_behaviour", "Anti-social behaviour incidents", ColumnFormat.Count),
+                 new("recorded_crimes_a_year_earlier", "Recorded crimes, same month a year earlier", ColumnFormat.Count),
+                 new("anti_social_behaviour_a_year_earlier", "Anti-social behaviour incidents, same month a year earlier", ColumnFormat.Count)],
+                months.Select(m => (IReadOnlyList<object?>)[m.Month, m.RecordedCrimes, m.AntiSocialBehaviour, m.RecordedCrimesYearEarlier, m.AntiSocialBehaviourYearEarlier]).ToList()));
     }
+
+    /// <summary>A series drawn at each month whose same month a year earlier is loaded, with a diamond marker.</summary>
+    private static GenericChart YearEarlier(IReadOnlyList<CrimeMonthRow> months, Func<CrimeMonthRow, long?> value, string what, string colour, StyleParam.DrawingStyle dash)
+    {
+        var loaded = months.Where(m => value(m) is not null).ToArray();
+        return Chart.Line<DateTime, long, string>(loaded.Select(m => m.Month).ToArray(), loaded.Select(m => value(m)!.Value).ToArray(),
+            Name: what + ", same month a year earlier", LineColor: Color.fromHex(colour), ShowMarkers: true,
+            MarkerSymbol: StyleParam.MarkerSymbol.Diamond, LineDash: dash);
+    }
+
+    private static long? Sum(long? recorded, long? antiSocial) => recorded + antiSocial;
 
     /// <summary>Incidents of each crime type, anti-social behaviour apart: the crime page's and a district's.</summary>
     public static ChartPanel IncidentsByType(IReadOnlyList<CrimeTypeRow> types, string where, ValidatedFilter filter)

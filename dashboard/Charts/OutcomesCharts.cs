@@ -7,26 +7,19 @@ using Plotly.NET.CSharp;
 
 namespace Analytics.Dashboard.Charts;
 
-/// <summary>The plan outcomes page: every measure's result for an area and year, and one measure's trend by month.</summary>
-public sealed class OutcomesCharts(OutcomesQueries queries)
+/// <summary>The plan outcomes page's chart: one measure's trend by month, from the rows its reader passes in.</summary>
+public static class OutcomesCharts
 {
     public const string TrendPrefix = "trend-";
-
-    /// <summary>The measures for the chosen district, or for the whole force area when none is chosen.</summary>
-    public IReadOnlyList<MeasureResult> Results(ValidatedFilter filter) => queries.Measures(filter.District ?? filter.ForceArea, filter.Year);
-
-    public IReadOnlyList<MeasureOption> MeasureOptions(ValidatedFilter filter) => queries.MeasureOptions(filter.ForceArea);
-
-    /// <summary>Every plan status in display order, for the key.</summary>
-    public IReadOnlyList<PlanStatus> Statuses() => queries.Statuses();
 
     /// <summary>
     /// The trend chart of one measure: its value each month for the force area and the chosen district, beside the
     /// same month a year earlier (dotted) where that month is loaded, so a season is compared with the same season.
     /// </summary>
-    public ChartPanel Trend(ValidatedFilter filter, MeasureOption measure)
+    public static ChartPanel Trend(ValidatedFilter filter, MeasureOption measure, IReadOnlyList<MonthValue> rows)
     {
-        var rows = queries.Months(measure.MeasureId, filter.ForceArea, filter.District);
+        ArgumentNullException.ThrowIfNull(filter);
+        ArgumentNullException.ThrowIfNull(measure);
         var areas = rows.Select(row => row.AreaName).Distinct().ToList();
         var traces = new List<Plotly.NET.GenericChart>();
         for (var i = 0; i < areas.Count; i++)

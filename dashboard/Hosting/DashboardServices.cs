@@ -45,8 +45,6 @@ public static class DashboardServices
         foreach (var reader in typeof(DashboardServices).Assembly.GetTypes()
                      .Where(type => type.Namespace == "Analytics.Dashboard.ReadModels" && type.Name.EndsWith("PageReader", StringComparison.Ordinal) && type.IsClass))
             services.AddScoped(reader);
-        // The outcomes page still builds its charts with a builder that reads; it moves to a reader in its own change.
-        services.AddScoped<Charts.OutcomesCharts>();
         services.AddScoped<Filters.FilterOptions>();
         services.AddSingleton<Charts.DistrictBoundaries>();
         services.AddSingleton<Charts.ForceAreaBoundaries>();

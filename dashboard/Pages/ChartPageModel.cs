@@ -34,32 +34,3 @@ public abstract class ChartPageModel<TPage> : PageModel where TPage : class, ICh
     /// <summary>The one call to the page's reader.</summary>
     protected abstract TPage Read(DashboardFilter filter);
 }
-
-/// <summary>
-/// The outcomes page's base, which still builds its charts in the page model: the page moves to a reader and
-/// <see cref="ChartPageModel{TPage}"/> in its own change.
-/// </summary>
-public abstract class ChartPageModel(FilterOptions filterOptions) : PageModel
-{
-    public FilterOptions FilterOptions { get; } = filterOptions;
-    public ValidatedFilter Filter { get; private set; } = null!;
-    public IReadOnlyList<ChartPanel> Charts { get; private set; } = [];
-
-    public void OnGet(DashboardFilter filter)
-    {
-        Filter = FilterOptions.Validate(filter);
-        Charts = BuildCharts(Filter);
-    }
-
-    public IActionResult OnGetCsv(DashboardFilter filter, string chart)
-    {
-        OnGet(filter);
-        var panel = Charts.FirstOrDefault(candidate => candidate.Id == chart);
-        return panel is null
-            ? NotFound()
-            : File(CsvFile.For(panel.Table), "text/csv; charset=utf-8", $"{chart}-{Filter.Year.Replace('/', '-')}.csv");
-    }
-
-    /// <summary>The page's charts for these filters; the page may show other figures besides.</summary>
-    protected abstract IReadOnlyList<ChartPanel> BuildCharts(ValidatedFilter filter);
-}

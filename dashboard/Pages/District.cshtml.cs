@@ -1,15 +1,11 @@
 using Analytics.Dashboard.Filters;
 using Analytics.Dashboard.ReadModels;
-using Analytics.Warehouse.Queries;
 
 namespace Analytics.Dashboard.Pages;
 
 /// <summary>One district of any force area; an unknown or malformed code answers 404 with the districts to choose from.</summary>
 public sealed class DistrictModel(DistrictPageReader reader) : ChartPageModel<DistrictPage>
 {
-    /// <summary>By this name so that the view's plan status lines stay as they are while their wording is reworked.</summary>
-    public IReadOnlyList<DistrictMeasureRow> Measures => Data.Measures;
-
     protected override DistrictPage Read(DashboardFilter filter)
     {
         var page = reader.Read(RouteData.Values["code"] as string ?? "", filter);

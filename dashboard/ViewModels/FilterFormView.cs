@@ -7,9 +7,4 @@ namespace Analytics.Dashboard.ViewModels;
 /// <param name="Keep">Page parameters (such as the measure a chart shows) that applying the filters keeps.</param>
 public sealed record FilterFormView(
     ValidatedFilter Filter, bool ShowDistrict = true, bool ShowCrimeType = false,
-    IReadOnlyDictionary<string, string>? Keep = null, bool ShowLevel = false, bool ShowArea = true)
-{
-    /// <summary>For the outcomes page, whose model still offers its filter options: the choices are in the filter.</summary>
-    public FilterFormView(ValidatedFilter filter, FilterOptions options, bool ShowDistrict = true, IReadOnlyDictionary<string, string>? Keep = null)
-        : this(filter, ShowDistrict, Keep: Keep) => _ = options;
-}
+    IReadOnlyDictionary<string, string>? Keep = null, bool ShowLevel = false, bool ShowArea = true);

@@ -2,7 +2,8 @@ using Dapper;
 
 namespace Analytics.Warehouse.Queries;
 
-public sealed record CrimeMonthRow(DateTime Month, long RecordedCrimes, long AntiSocialBehaviour);
+/// <summary>Incidents in one month, and in the same month a year earlier: null where that month is not loaded.</summary>
+public sealed record CrimeMonthRow(DateTime Month, long RecordedCrimes, long AntiSocialBehaviour, long? RecordedCrimesYearEarlier, long? AntiSocialBehaviourYearEarlier);
 public sealed record CrimeTypeRow(string CrimeType, bool IsRecordedCrime, long Incidents, long PositiveOutcomes);
 
 /// <summary>One district or partnership of a force area for a year, from marts.crime_rates_by_area_year.</summary>
@@ -19,14 +20,24 @@ public sealed record AreaCrimeRow(
 /// </summary>
 public sealed class CrimePageQueries(IWarehouseReader reader)
 {
-    /// <summary>Incidents a month in one area; with a crime type chosen, only that type counts (in whichever column it belongs to).</summary>
+    /// <summary>
+    /// Incidents a month in one area; with a crime type chosen, only that type counts (in whichever column it belongs to).
+    /// Beside each month, the same month a year earlier where it is loaded: the area's totals a year earlier repeat on
+    /// every row of the month, so they are read once (any_value), never added up, as the mart says.
+    /// </summary>
     public IReadOnlyList<CrimeMonthRow> Monthly(string areaType, string areaCode, string year, string? crimeType)
     {
         using var connection = reader.Open();
         return connection.Query<CrimeMonthRow>("""
             SELECT CAST(month AS TIMESTAMP) AS Month,
                    CAST(coalesce(sum(incidents) FILTER (WHERE is_recorded_crime), 0) AS BIGINT) AS RecordedCrimes,
-                   CAST(coalesce(sum(incidents) FILTER (WHERE NOT is_recorded_crime), 0) AS BIGINT) AS AntiSocialBehaviour
+                   CAST(coalesce(sum(incidents) FILTER (WHERE NOT is_recorded_crime), 0) AS BIGINT) AS AntiSocialBehaviour,
+                   CASE WHEN any_value(year_earlier_month) IS NOT NULL THEN CAST(CASE WHEN $crime_type IS NULL
+                        THEN any_value(area_recorded_crimes_a_year_earlier)
+                        ELSE coalesce(sum(year_earlier_incidents) FILTER (WHERE is_recorded_crime), 0) END AS BIGINT) END AS RecordedCrimesYearEarlier,
+                   CASE WHEN any_value(year_earlier_month) IS NOT NULL THEN CAST(CASE WHEN $crime_type IS NULL
+                        THEN any_value(area_anti_social_behaviour_a_year_earlier)
+                        ELSE coalesce(sum(year_earlier_incidents) FILTER (WHERE NOT is_recorded_crime), 0) END AS BIGINT) END AS AntiSocialBehaviourYearEarlier
             FROM marts.crime_by_area_month
             WHERE area_type = $area_type AND area_code = $area_code AND financial_year = $year
               AND ($crime_type IS NULL OR crime_type = $crime_type)
