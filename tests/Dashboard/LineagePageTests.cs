@@ -95,6 +95,15 @@ public sealed partial class LineagePageTests(DashboardFixture dashboard)
         Assert.Contains("href=\"/crime?area=E23000028&amp;year=2024%2F25#", html, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_year_with_no_data_is_said_and_the_default_shown()
+    {
+        var text = HtmlText.Text(await dashboard.Page("/lineage?page=crime&figure=incidents-by-month&year=1999/00"));
+
+        Assert.Contains("1999/00", text);
+        Assert.Contains("Where these figures come from: Crime by month", text);
+    }
+
     [Theory]
     [InlineData("/lineage?page=nowhere&figure=incidents-by-month", "There is no page called ‘nowhere’")]
     [InlineData("/lineage?page=crime&figure=no-such-chart", "has no figure called ‘no-such-chart’")]
