@@ -1,6 +1,9 @@
 using Analytics.Etl.Pipeline;
 using Analytics.Tests.Support;
+using Analytics.Warehouse;
 using Analytics.Warehouse.Queries;
+using Analytics.Warehouse.Schema;
+using Dapper;
 
 namespace Analytics.Tests.Warehouse;
 
@@ -74,6 +77,30 @@ public sealed class LineageTests : IDisposable
         Assert.NotEmpty(expected);
         Assert.Equal(expected, lineage.Tests.Select(test => (test.TestName, test.Model)).Order());
         Assert.All(lineage.Tests, test => Assert.Equal(run.RunId, test.RunId));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_snapshot_published_before_lineage_was_recorded_says_so(bool migrated)
+    {
+        // A warehouse file as an earlier version left it: no catalog tables, or the tables with nothing in them yet.
+        var path = Path.Combine(warehouse.Inputs, "earlier.duckdb");
+        using (var connection = DuckDbConnections.OpenReadWrite(path))
+        {
+            if (migrated) Migrator.Migrate(connection);
+            else connection.Execute("CREATE SCHEMA meta; CREATE TABLE meta.source_files (file_id INTEGER)");
+        }
+
+        var lineage = new LineageQueries(new FileReader(path)).For(CrimeMart, Kent, allForces: false, rejectLimit: 10);
+
+        Assert.False(lineage.Recorded);
+        Assert.Empty(lineage.Files);
+    }
+
+    private sealed class FileReader(string path) : IWarehouseReader
+    {
+        public DuckDB.NET.Data.DuckDBConnection Open() => DuckDbConnections.OpenReadOnly(path);
     }
 
     private LineageQueries Lineage() => new(new WarehouseReader(warehouse.Directory));
