@@ -2,6 +2,7 @@
 -- fills, so that lineage can go from a model's raw tables to the files that fed them.
 SELECT
     kinds.source_kind,
+    kinds.name,
     kinds.publisher,
     kinds.description,
     trim(raw_table) AS raw_table
