@@ -6,9 +6,10 @@ namespace Analytics.Dashboard.Records;
 public sealed record RecordLink(string Text, string Href);
 
 /// <summary>
-/// Which figures count records, and which records: the one place that decides it, by chart id (and column, for a
-/// table whose rows are areas). The exposures file (warehouse/exposures.yml) is to mark the same figures
-/// counts_records: true; this list is where to read that flag instead. Rates, money and outcome rates count no records of their own and have no listing.
+/// Which records a count figure lists, by chart id (and column, for a table whose rows are areas). Whether a figure
+/// counts records at all is warehouse/exposures.yml's counts_records (the links are only drawn where it is true);
+/// tests/Dashboard/RecordsPageTests.cs follows these links, so a figure that loses its flag fails them. Rates, money and
+/// outcome rates count no records of their own.
 /// </summary>
 public static class RecordFigures
 {

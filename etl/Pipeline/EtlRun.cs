@@ -95,6 +95,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             }
 
             RecordRun(connection);
+            LineageRecorder.Record(connection, runId, tests);
             connection.Execute("CHECKPOINT");
         }
 

@@ -17,7 +17,7 @@ public sealed partial class BrowserTests(BrowserFixture browser)
     {
         "/", "/spend", "/outcomes", "/value-for-money", "/crime", "/districts/E07000105", "/allocation",
         "/peers", "/records?year=2025/26&district=E07000105&kind=recorded-crime",
-        "/data", "/panel-report", "/accessibility", "/no-such-page",
+        "/data", "/panel-report", "/accessibility", "/no-such-page", "/lineage?page=crime&figure=incidents-by-month&year=2025/26",
         // Another force area: Essex has police data but no funding returns or plan in the sample.
         "/?area=E23000028", "/spend?area=E23000028", "/outcomes?area=E23000028", "/value-for-money?area=E23000028",
         "/crime?area=E23000028", "/crime?area=E23000028&level=partnership", "/districts/E07000070", "/allocation?area=E23000028",

@@ -34,10 +34,15 @@ public static partial class ModelCatalog
             models.Add(model);
         }
         foreach (var model in models)
+        {
+            // A model named in a comment ("the others are in marts.x") is not read.
+            var code = LineComment().Replace(model.Sql, "");
             model.DependsOn = models
-                .Where(other => other != model && ReferencesModel(model.Sql, other.Model))
+                .Where(other => other != model && ReferencesModel(code, other.Model))
                 .Select(other => other.Model)
                 .ToList();
+            model.Sources = SourceTable().Matches(code).Select(match => match.Value.ToLowerInvariant()).Distinct().Order(StringComparer.Ordinal).ToList();
+        }
         return TopologicalOrder(models);
     }
 
@@ -46,6 +51,12 @@ public static partial class ModelCatalog
 
     private static bool ReferencesModel(string sql, string qualifiedName) =>
         Regex.IsMatch(sql, $@"(?<![\w.]){Regex.Escape(qualifiedName)}(?![\w])", RegexOptions.IgnoreCase);
+
+    [GeneratedRegex(@"--[^\n]*")]
+    private static partial Regex LineComment();
+
+    [GeneratedRegex(@"(?<![\w.])(raw|seeds|meta)\.[a-z_][a-z0-9_]*\b", RegexOptions.IgnoreCase)]
+    private static partial Regex SourceTable();
 
     private static List<ModelDefinition> TopologicalOrder(List<ModelDefinition> models)
     {

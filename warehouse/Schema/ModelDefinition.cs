@@ -19,6 +19,8 @@ public sealed class ModelDefinition
     public string Sql { get; set; } = "";
     /// <summary>Other models this one reads, found by their qualified names in its SQL.</summary>
     public IReadOnlyList<string> DependsOn { get; set; } = [];
+    /// <summary>Tables outside the models that this one reads (raw.*, seeds.*, meta.*), found the same way.</summary>
+    public IReadOnlyList<string> Sources { get; set; } = [];
 }
 
 public sealed class ColumnDefinition
