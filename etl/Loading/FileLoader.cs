@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Analytics.Etl.Sources;
+using Analytics.Warehouse;
 using Analytics.Warehouse.Schema;
 using Dapper;
 using DuckDB.NET.Data;
@@ -39,7 +40,7 @@ public static class FileLoader
         {
             ["current_month"] = today.ToString("yyyy-MM"),
         };
-        using var transaction = connection.BeginTransaction();
+        using var transaction = new WarehouseTransaction(connection);
         var fileId = NextFileId(connection);
         var (replacesKey, replaces) = spec == FundingSpecs.FundingReturns
             ? FundingReturnIdentity.Find(connection, classification)

@@ -1,5 +1,6 @@
 using Analytics.Etl.Loading;
 using Analytics.Etl.Sources;
+using Analytics.Warehouse;
 using Dapper;
 using DuckDB.NET.Data;
 
@@ -26,7 +27,7 @@ public static class PlanLoader
             throw new SourceFileException(file.SourcePath, problem.Message);
         }
 
-        using var transaction = connection.BeginTransaction();
+        using var transaction = new WarehouseTransaction(connection);
         var fileId = FileLoader.NextFileId(connection);
         using (var objectives = connection.CreateAppender("raw", "plan_objectives"))
             foreach (var (objective, order) in plan.Objectives.Select((objective, order) => (objective, order)))

@@ -1,4 +1,5 @@
 using Analytics.Warehouse.Schema;
+using Microsoft.VisualBasic.FileIO;
 
 namespace Analytics.Warehouse.Lineage;
 
@@ -20,30 +21,14 @@ public static class SourceKinds
 
     private static Dictionary<string, SourceKind> Load()
     {
-        var lines = EmbeddedSql.Read("seeds/source_kinds.csv").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var header = Fields(lines[0]);
+        using var parser = new TextFieldParser(new StringReader(EmbeddedSql.Read("seeds/source_kinds.csv"))) { HasFieldsEnclosedInQuotes = true };
+        parser.SetDelimiters(",");
+        var header = parser.ReadFields()!.ToList();
         int Column(string name) => header.IndexOf(name) is >= 0 and var index ? index : throw new InvalidOperationException($"seeds/source_kinds.csv has no column {name}.");
         var (kind, name, publisher, tables, description) = (Column("source_kind"), Column("name"), Column("publisher"), Column("raw_tables"), Column("description"));
-        return lines.Skip(1).Select(Fields)
-            .Select(row => new SourceKind(row[kind], row[name], row[publisher], row[tables].Split(';', StringSplitOptions.TrimEntries), row[description]))
-            .ToDictionary(known => known.Kind, StringComparer.Ordinal);
-    }
-
-    /// <summary>One CSV line's fields, quoted ones ("a, b" and "say ""x""") included.</summary>
-    private static List<string> Fields(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
+        var kinds = new Dictionary<string, SourceKind>(StringComparer.Ordinal);
+        while (parser.ReadFields() is { } row)
+            kinds[row[kind]] = new SourceKind(row[kind], row[name], row[publisher], row[tables].Split(';', StringSplitOptions.TrimEntries), row[description]);
+        return kinds;
     }
 }

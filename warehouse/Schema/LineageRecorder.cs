@@ -13,7 +13,7 @@ public static class LineageRecorder
 {
     public static void Record(DuckDBConnection connection, string runId, IReadOnlyList<DataTestResult> tests)
     {
-        using var transaction = connection.BeginTransaction();
+        using var transaction = new WarehouseTransaction(connection);
         connection.Execute("DELETE FROM meta.models; DELETE FROM meta.model_reads; DELETE FROM meta.model_columns; DELETE FROM meta.data_test_results;");
         using (var models = connection.CreateAppender("meta", "models"))
             foreach (var model in ModelCatalog.All)

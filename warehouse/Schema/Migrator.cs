@@ -37,7 +37,7 @@ public static partial class Migrator
         var pending = All.Where(migration => !applied.Contains(migration.Version)).ToList();
         foreach (var migration in pending)
         {
-            using var transaction = connection.BeginTransaction();
+            using var transaction = new WarehouseTransaction(connection);
             connection.Execute(migration.Sql);
             connection.Execute(
                 "INSERT INTO meta.schema_migrations VALUES ($version, $name, now()::TIMESTAMP)",
