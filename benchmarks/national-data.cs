@@ -7,6 +7,7 @@
 // for real ones.
 // Run from the repository root:
 //   dotnet run benchmarks/national-data.cs -- --out DIR [--forces N|all] [--months N] [--start YYYY-MM]
+#:project ../warehouse/Analytics.Warehouse.csproj
 #:property PublishAot=false
 
 using System.Diagnostics;
@@ -14,6 +15,9 @@ using System.Globalization;
 using System.IO.Compression;
 using System.Security.Cryptography;
 using System.Text;
+using Analytics.Warehouse;
+using Dapper;
+using DuckDB.NET.Data;
 
 var root = Directory.GetCurrentDirectory();
 if (!File.Exists(Path.Combine(root, "Analytics.sln"))) { Console.Error.WriteLine("Run from the repository root."); return 1; }
@@ -21,8 +25,10 @@ if (!Options.TryParse(args, out var options, out var problem)) { Console.Error.W
 
 var clock = Stopwatch.StartNew();
 var sample = Path.Combine(root, "data", "sample");
-var templates = TemplateMonth.ReadKent(Path.Combine(sample, "police"));
-var areas = ForceArea.Read(Path.Combine(root, "warehouse", "seeds", "police_forces.csv"), Path.Combine(sample, "geography"));
+// DuckDB reads the sample's CSVs (quoted fields and all), so this program only writes CSV
+using var duckDb = DuckDbConnections.OpenReadWrite(":memory:");
+var templates = TemplateMonth.ReadKent(duckDb, Path.Combine(sample, "police"));
+var areas = ForceArea.Read(duckDb, Path.Combine(root, "warehouse", "seeds", "police_forces.csv"), Path.Combine(sample, "geography"));
 var kent = areas.Single(a => a.Slug == "kent");
 var chosen = options.Forces is int count ? areas.Take(count).ToList() : areas;
 Console.WriteLine($"Template: {templates.Count} Kent street months ({string.Join(", ", templates.Select(t => t.Month))}).");
@@ -48,7 +54,7 @@ sealed record Options(string Out, int? Forces, int Months, DateOnly Start)
     {
         options = new Options("", null, 12, new DateOnly(2025, 1, 1));
         problem = "";
-        for (var i = 0; i + 1 < args.Length; i += 2)
+        for (var i = 0; problem.Length == 0 && i + 1 < args.Length; i += 2)
         {
             var value = args[i + 1];
             switch (args[i])
@@ -58,11 +64,11 @@ sealed record Options(string Out, int? Forces, int Months, DateOnly Start)
                 case "--forces" when int.TryParse(value, out var forces) && forces > 0: options = options with { Forces = forces }; break;
                 case "--months" when int.TryParse(value, out var months) && months > 0: options = options with { Months = months }; break;
                 case "--start" when DateOnly.TryParseExact(value + "-01", "yyyy-MM-dd", out var start): options = options with { Start = start }; break;
-                default: problem = $"Cannot use '{args[i]} {value}'."; return false;
+                default: problem = $"Cannot use '{args[i]} {value}'."; break;
             }
         }
-        if (args.Length % 2 == 1) problem = $"'{args[^1]}' needs a value.";
-        else if (options.Out.Length == 0) problem = "Say where to write: --out DIR.";
+        if (problem.Length == 0 && args.Length % 2 == 1) problem = $"'{args[^1]}' needs a value.";
+        if (problem.Length == 0 && options.Out.Length == 0) problem = "Say where to write: --out DIR.";
         if (problem.Length == 0) return true;
         problem += " Usage: --out DIR [--forces N|all] [--months N] [--start YYYY-MM]";
         return false;
@@ -72,22 +78,27 @@ sealed record Options(string Out, int? Forces, int Months, DateOnly Start)
 /// <summary>One real Kent street month, split into fields once so every force written from it reuses them.</summary>
 sealed record TemplateMonth(string Month, string Header, IReadOnlyList<string[]> Rows)
 {
-    public static IReadOnlyList<TemplateMonth> ReadKent(string policeFolder)
+    public static IReadOnlyList<TemplateMonth> ReadKent(DuckDBConnection duckDb, string policeFolder)
     {
-        var months = new List<TemplateMonth>();
-        foreach (var zip in Directory.EnumerateFiles(policeFolder, "kent-*.zip"))
+        var extracted = Directory.CreateTempSubdirectory("national-data-").FullName;
+        try
         {
-            using var archive = ZipFile.OpenRead(zip);
-            foreach (var entry in archive.Entries.Where(e => e.Name.EndsWith("-kent-street.csv", StringComparison.Ordinal)))
-            {
-                using var reader = new StreamReader(entry.Open());
-                var header = reader.ReadLine() ?? throw new InvalidDataException($"{entry.FullName} is empty");
-                var rows = new List<string[]>();
-                while (reader.ReadLine() is { } line) rows.Add(Csv.Split(line));
-                months.Add(new TemplateMonth(entry.Name[..7], header, rows));
-            }
+            foreach (var zip in Directory.EnumerateFiles(policeFolder, "kent-*.zip")) ZipFile.ExtractToDirectory(zip, extracted);
+            return Directory.EnumerateFiles(extracted, "*-kent-street.csv", SearchOption.AllDirectories)
+                .Select(file => new TemplateMonth(Path.GetFileName(file)[..7], File.ReadLines(file).First(), ReadRows(duckDb, file)))
+                .OrderBy(m => m.Month, StringComparer.Ordinal)
+                .ToList();
         }
-        return months.OrderBy(m => m.Month, StringComparer.Ordinal).ToList();
+        finally { Directory.Delete(extracted, recursive: true); }
+    }
+
+    private static List<string[]> ReadRows(DuckDBConnection duckDb, string file)
+    {
+        using var reader = duckDb.ExecuteReader("SELECT * FROM read_csv($file, header = true, all_varchar = true)", new { file });
+        var rows = new List<string[]>();
+        while (reader.Read())
+            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => reader.IsDBNull(i) ? "" : reader.GetString(i)).ToArray());
+        return rows;
     }
 }
 
@@ -95,20 +106,23 @@ sealed record TemplateMonth(string Month, string Header, IReadOnlyList<string[]>
 sealed record ForceArea(string Slug, string Name, IReadOnlyList<(string Code, string Name)> Lsoas)
 {
     /// <summary>Kent first (the bundled plan and returns are Kent's, so every page has work at any size), then seed order.</summary>
-    public static IReadOnlyList<ForceArea> Read(string seed, string geography)
+    public static IReadOnlyList<ForceArea> Read(DuckDBConnection duckDb, string seed, string geography)
     {
-        var areaOfDistrict = Csv.Rows(Path.Combine(geography, "DERIVED_ons_LAD24_CSP24_PFA24_lookup_EW.csv"))
-            .DistinctBy(r => r["LAD24CD"]) // a district split between community safety partnerships is listed once for each
-            .ToDictionary(r => r["LAD24CD"], r => r["PFA24CD"]);
-        var lsoasOfArea = Csv.Rows(Path.Combine(geography, "DERIVED_ons_LSOA21_WD24_LAD24_lookup_EW.csv"))
-            .Where(r => areaOfDistrict.ContainsKey(r["LAD24CD"]))
-            .GroupBy(r => areaOfDistrict[r["LAD24CD"]])
-            .ToDictionary(g => g.Key, g => g.Select(r => (r["LSOA21CD"], r["LSOA21NM"])).Distinct()
-                .OrderBy(l => l.Item2, StringComparer.Ordinal).ThenBy(l => l.Item1, StringComparer.Ordinal).ToList());
-        return Csv.Rows(seed)
-            .Where(r => lsoasOfArea.ContainsKey(r["force_area_code"]))
-            .Select(r => new ForceArea(r["force_slug"], r["force_name"], lsoasOfArea[r["force_area_code"]]))
-            .OrderBy(a => a.Slug != "kent")
+        var districts = Path.Combine(geography, "DERIVED_ons_LAD24_CSP24_PFA24_lookup_EW.csv");
+        var lsoas = Path.Combine(geography, "DERIVED_ons_LSOA21_WD24_LAD24_lookup_EW.csv");
+        // a district split between community safety partnerships is listed once for each: hence DISTINCT
+        var rows = duckDb.Query<(string Slug, string Name, string Code, string LsoaName)>("""
+            WITH force AS (SELECT *, row_number() OVER () AS seed_order FROM read_csv($seed, header = true, all_varchar = true)),
+                 district AS (SELECT DISTINCT LAD24CD, PFA24CD FROM read_csv($districts, header = true, all_varchar = true)),
+                 lsoa AS (SELECT DISTINCT LSOA21CD, LSOA21NM, LAD24CD FROM read_csv($lsoas, header = true, all_varchar = true))
+            SELECT f.force_slug, f.force_name, l.LSOA21CD, l.LSOA21NM
+            FROM force f
+            JOIN district d ON d.PFA24CD = f.force_area_code
+            JOIN lsoa l ON l.LAD24CD = d.LAD24CD
+            ORDER BY f.force_slug <> 'kent', f.seed_order, l.LSOA21NM, l.LSOA21CD
+            """, new { seed, districts, lsoas });
+        return rows.GroupBy(r => (r.Slug, r.Name))
+            .Select(g => new ForceArea(g.Key.Slug, g.Key.Name, g.Select(r => (r.Code, r.LsoaName)).ToList()))
             .ToList();
     }
 }
@@ -171,35 +185,6 @@ static class StreetFile
 
 static class Csv
 {
-    public static IEnumerable<Dictionary<string, string>> Rows(string path)
-    {
-        using var reader = new StreamReader(path);
-        var header = Split(reader.ReadLine()!.TrimStart('\uFEFF'));
-        while (reader.ReadLine() is { } line)
-        {
-            var fields = Split(line);
-            yield return header.Select((name, i) => (name, value: i < fields.Length ? fields[i] : "")).ToDictionary(p => p.name, p => p.value);
-        }
-    }
-
-    public static string[] Split(string line)
-    {
-        if (!line.Contains('"')) return line.Split(',');
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted && c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-            else if (c == '"') quoted = !quoted;
-            else if (c == ',' && !quoted) { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields.ToArray();
-    }
-
     public static string Join(string[] fields) => string.Join(',', fields.Select(Quote));
 
     private static string Quote(string field) =>
