@@ -1,12 +1,13 @@
 // Benchmark: server time per dashboard page (median and 95th percentile over repeated requests, on loopback,
 // Release build, sample data) and the size of each page and its assets as sent (Brotli-compressed).
 // Run from the repository root:  dotnet run benchmarks/dashboard-pages.cs [requests-per-page]
+#:project Support/Analytics.Benchmarks.Support.csproj
 #:property PublishAot=false
 
 using System.Diagnostics;
 using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
+using Analytics.Benchmarks;
 
 var requests = args.Length > 0 ? int.Parse(args[0]) : 40;
 var root = Directory.GetCurrentDirectory();
@@ -16,25 +17,12 @@ string[] pages = ["/", "/spend", "/outcomes", "/value-for-money", "/crime", "/di
 Console.WriteLine("Building the dashboard (Release)...");
 using (var build = Process.Start("dotnet", ["build", Path.Combine(root, "dashboard"), "-c", "Release", "--nologo", "-v", "q"])!) build.WaitForExit();
 var warehouse = Directory.CreateTempSubdirectory("dashboard-benchmark-").FullName;
-var port = FreePort();
-var start = new ProcessStartInfo("dotnet", [Path.Combine(root, "dashboard", "bin", "Release", "net10.0", "Analytics.Dashboard.dll"), "--urls", $"http://127.0.0.1:{port}"])
-{
-    WorkingDirectory = Path.Combine(root, "dashboard"),
-    RedirectStandardOutput = true,
-    RedirectStandardError = true,
-};
-start.Environment["Warehouse__Directory"] = warehouse;
-start.Environment["Logging__LogLevel__Default"] = "Warning";
-using var server = Process.Start(start)!;
-server.OutputDataReceived += (_, _) => { };
-server.ErrorDataReceived += (_, _) => { };
-server.BeginOutputReadLine();
-server.BeginErrorReadLine();
 try
 {
-    using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+    using var server = DashboardServer.Start(root, warehouse, buildFromSample: true);
+    using var client = new HttpClient(new HttpClientHandler { AutomaticDecompression = DecompressionMethods.None }) { BaseAddress = server.Address };
     client.DefaultRequestHeaders.AcceptEncoding.ParseAdd("br");
-    await WaitForHealth(client);
+    await DashboardServer.WaitForHealth(client);
 
     Console.WriteLine();
     Console.WriteLine($"{requests} requests per page after 5 to warm up; {Environment.ProcessorCount} cores; sizes as sent with Brotli:");
@@ -67,7 +55,6 @@ try
 }
 finally
 {
-    server.Kill(entireProcessTree: true);
     foreach (var file in Directory.EnumerateFiles(warehouse, "*", SearchOption.AllDirectories)) File.SetAttributes(file, FileAttributes.Normal);
     Directory.Delete(warehouse, recursive: true);
 }
@@ -84,24 +71,4 @@ static async Task<(long Bytes, string Html)> Get(HttpClient client, string path)
     return (raw.LongLength, text);
 }
 
-static async Task WaitForHealth(HttpClient client)
-{
-    for (var i = 0; i < 240; i++)
-    {
-        try { if ((await client.GetAsync("/healthz")).IsSuccessStatusCode) return; }
-        catch (HttpRequestException) { }
-        await Task.Delay(500);
-    }
-    throw new TimeoutException("the dashboard did not become healthy");
-}
-
 static double Percentile(List<double> sorted, double p) => sorted[Math.Min(sorted.Count - 1, (int)Math.Ceiling(p * sorted.Count) - 1)];
-
-static int FreePort()
-{
-    var listener = new TcpListener(IPAddress.Loopback, 0);
-    listener.Start();
-    var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-    listener.Stop();
-    return port;
-}
