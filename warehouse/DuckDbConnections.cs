@@ -9,10 +9,15 @@ public static class DuckDbConnections
     private static readonly Lock Configuring = new();
 
     /// <summary>Read-write, for the ETL's private working copy only.</summary>
-    public static DuckDBConnection OpenReadWrite(string databasePath)
+    /// <param name="memoryLimitMiB">DuckDB's memory limit: beyond it, sorts, joins and aggregates spill to
+    /// <paramref name="spillDirectory"/> instead of growing (DuckDB's default is 80% of the machine).</param>
+    public static DuckDBConnection OpenReadWrite(string databasePath, int? memoryLimitMiB = null, string? spillDirectory = null)
     {
         var connection = new DuckDBConnection($"Data Source={databasePath}");
         connection.Open();
+        // SET takes no parameters; the limit is a number and the folder the run's own, never input.
+        if (memoryLimitMiB is { } limit) connection.Execute($"SET memory_limit = '{limit}MiB'");
+        if (spillDirectory is not null) connection.Execute($"SET temp_directory = '{spillDirectory.Replace("'", "''", StringComparison.Ordinal)}'");
         return connection;
     }
 

@@ -32,6 +32,7 @@ public static class DashboardServices
         Charts.ChartDefaults.UseEmptyTemplate();
         services.AddRazorPages(options => options.Conventions.ConfigureFilter(new Microsoft.AspNetCore.Mvc.AutoValidateAntiforgeryTokenAttribute()))
             .AddMvcOptions(options => options.Filters.Add<ReadModels.LayoutReader>());
+        services.AddOutputCache(options => options.AddBasePolicy(policy => policy.AddPolicy<SnapshotPageCache>()));
         services.AddResponseCompression(options =>
         {
             options.EnableForHttps = true;
@@ -57,6 +58,8 @@ public static class DashboardServices
         app.UseStatusCodePagesWithReExecute("/not-found", "?status={0}");
         app.UseSecurityHeaders();
         app.UseReadOnlyMethods();
+        // Before compression, so that pages are kept compressed and a kept page costs no compressing either.
+        app.UseOutputCache();
         app.UseResponseCompression();
         app.UseStaticFiles(new StaticFileOptions
         {

@@ -61,6 +61,7 @@ public static class EtlProgram
         var options = new RunOptions(sources, warehouse)
         {
             SnapshotsToKeep = PositiveNumber(command, "--keep") ?? settings.SnapshotsToKeep,
+            MemoryLimitMiB = settings.MemoryLimitMiB,
             Trigger = command.Option("--trigger") ?? "manual",
             FailOnRejects = command.Has("--fail-on-rejects"),
             Shrink = new Loading.ShrinkGuard(settings.MaxShrinkPercent, command.Has("--accept-shrink")),

@@ -46,6 +46,13 @@ public static class CsvStager
         }
     }
 
+    /// <summary>
+    /// DuckDB's longest row. Lines past InputLimits.MaxLineBytes never reach it (the line scan rejects them); a row
+    /// may still be two lines (a quoted line break). DuckDB's read buffer is sixteen times this, per file read, so a
+    /// generous bound here costs memory on every load.
+    /// </summary>
+    private const int MaxRowBytes = 2 * InputLimits.MaxLineBytes;
+
     private static void ReadLines(DuckDBConnection connection, string cleanPath)
     {
         connection.Execute("DROP TABLE IF EXISTS stage_line_errors; DROP TABLE IF EXISTS stage_line_scans;");
@@ -54,8 +61,8 @@ public static class CsvStager
             SELECT row_number() OVER () AS read_number, raw AS raw_text
             FROM read_csv($path, header = false, columns = {'raw': 'VARCHAR'}, delim = $delimiter, quote = '', escape = '',
                           auto_detect = false, strict_mode = false, store_rejects = true,
-                          rejects_table = 'stage_line_errors', rejects_scan = 'stage_line_scans', max_line_size = 10000000)
-            """, new { path = cleanPath, delimiter = NeverADelimiter });
+                          rejects_table = 'stage_line_errors', rejects_scan = 'stage_line_scans', max_line_size = $max_line_size)
+            """, new { path = cleanPath, delimiter = NeverADelimiter, max_line_size = MaxRowBytes });
         // Lines DuckDB could not decode are absent from the reads but listed, with their numbers, as errors.
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE stage_lines AS
@@ -84,9 +91,9 @@ public static class CsvStager
             SELECT row_number() OVER () AS read_number, *
             FROM read_csv($path, header = true, columns = {{{columns}}}, delim = ',', quote = '"', escape = '"',
                           auto_detect = false, strict_mode = true, null_padding = false, store_rejects = true,
-                          rejects_table = 'stage_parse_errors', rejects_scan = 'stage_parse_scans', max_line_size = 10000000)
+                          rejects_table = 'stage_parse_errors', rejects_scan = 'stage_parse_scans', max_line_size = $max_line_size)
             """;
-        connection.Execute(parse, new { path = cleanPath });
+        connection.Execute(parse, new { path = cleanPath, max_line_size = MaxRowBytes });
     }
 
     private static void AlignRowsToLines(DuckDBConnection connection, DiscoveredFile file, IReadOnlyList<string> header)

@@ -61,7 +61,8 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             File.SetAttributes(WorkingCopy, FileAttributes.Normal);
         }
 
-        using (var connection = DuckDbConnections.OpenReadWrite(WorkingCopy))
+        reporter.Progress($"DuckDB memory limit {options.MemoryLimitMiB:N0} MiB; beyond it the run spills to its work folder");
+        using (var connection = DuckDbConnections.OpenReadWrite(WorkingCopy, options.MemoryLimitMiB, Path.Combine(workDirectory, "spill")))
         using (new QueryInterrupter(connection, options.Cancellation))
         {
             var migrations = Migrator.Migrate(connection);
@@ -174,9 +175,11 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             tests_run = tests.Count, tests_failed = tests.Count(test => !test.Passed),
         });
 
-    /// <summary>Writing the working copy failed (a full disk, say): the run stops, and no source file is blamed.</summary>
+    /// <summary>Writing the working copy failed (a full disk, say) or DuckDB ran out of its memory limit: the run stops,
+    /// and no source file is blamed.</summary>
     private bool IsWarehouseFailure(DuckDBException engine) =>
-        engine.Message.Contains(WorkingCopy, StringComparison.Ordinal) || engine.Message.Contains("database has been invalidated", StringComparison.Ordinal);
+        engine.Message.Contains(WorkingCopy, StringComparison.Ordinal) || engine.Message.Contains("database has been invalidated", StringComparison.Ordinal)
+        || engine.Message.StartsWith("Out of Memory Error", StringComparison.Ordinal);
 
     private void Fail(string message, string? sourcePath = null)
     {

@@ -14,6 +14,7 @@ public sealed class ScheduledTaskRunner(EtlSettings settings, string warehouseDi
         {
             Trigger = trigger,
             SnapshotsToKeep = settings.SnapshotsToKeep,
+            MemoryLimitMiB = settings.MemoryLimitMiB,
             Shrink = new Loading.ShrinkGuard(settings.MaxShrinkPercent),
             Inbox = new InboxOptions(inboxDirectory ?? throw new InvalidOperationException("no inbox is configured (Etl:Inbox)"), TimeSpan.FromSeconds(settings.SettleSeconds)),
             FetchIntoInbox = task == ScheduledTask.Download ? download.Fetch(warehouseDirectory, inboxDirectory) : null,

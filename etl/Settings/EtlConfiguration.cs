@@ -9,6 +9,9 @@ namespace Analytics.Etl.Settings;
 /// </summary>
 public static class EtlConfiguration
 {
+    /// <summary>Below this DuckDB cannot hold even one batch of a street file.</summary>
+    public const int MinimumMemoryLimitMiB = 64;
+
     public static IConfiguration Load(string? settingsFile)
     {
         var builder = new ConfigurationBuilder()
@@ -28,6 +31,8 @@ public static class EtlConfiguration
         var settings = configuration.GetSection(EtlSettings.Section).Get<EtlSettings>() ?? new EtlSettings();
         if (settings.MaxShrinkPercent is < 0 or > 100)
             throw new Cli.UsageException($"Etl:MaxShrinkPercent must be a whole number from 0 to 100, not {settings.MaxShrinkPercent}");
+        if (settings.MemoryLimitMiB < MinimumMemoryLimitMiB)
+            throw new Cli.UsageException($"Etl:MemoryLimitMiB must be at least {MinimumMemoryLimitMiB} (MiB), not {settings.MemoryLimitMiB}");
         return settings;
     }
 }

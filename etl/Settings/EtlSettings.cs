@@ -13,6 +13,12 @@ public sealed class EtlSettings
 
     public int SnapshotsToKeep { get; set; } = 3;
 
+    public const int DefaultMemoryLimitMiB = 1536;
+
+    /// <summary>DuckDB's memory limit for a run, in MiB: beyond it sorts, joins and aggregates spill to the run's work
+    /// folder instead of growing, so a national load stays within a small server's memory.</summary>
+    public int MemoryLimitMiB { get; set; } = DefaultMemoryLimitMiB;
+
     /// <summary>A republished police force-month that loses more than this share of its records is refused (run --accept-shrink loads it).</summary>
     public int MaxShrinkPercent { get; set; } = Loading.ShrinkGuard.DefaultMaxShrinkPercent;
 

@@ -20,6 +20,19 @@ public sealed class PinnedSnapshotReader(WarehouseReader reader) : IWarehouseRea
         get { lock (gate) return lease?.Snapshot; }
     }
 
+    /// <summary>Takes the snapshot published now for the rest of the request, without a query; the snapshot.</summary>
+    /// <exception cref="WarehouseNotPublishedException">when no ETL run has published a snapshot yet.</exception>
+    /// <exception cref="WarehouseUnreadableException">when the published snapshot is lost or its pointer unreadable.</exception>
+    public PublishedSnapshot Pin()
+    {
+        lock (gate)
+        {
+            ObjectDisposedException.ThrowIf(disposed, this);
+            lease ??= reader.Lease();
+            return lease.Snapshot;
+        }
+    }
+
     public DuckDBConnection Open()
     {
         lock (gate)
