@@ -6,7 +6,7 @@ namespace Analytics.Warehouse.Schema;
 public sealed class ModelBuildException(string model, string problem) : Exception($"model {model} could not be built: {problem}");
 
 /// <summary>Rebuilds every model, in dependency order, from the raw tables and seeds.</summary>
-public static class ModelBuilder
+public static partial class ModelBuilder
 {
     /// <remarks>The seeds must be loaded first (<see cref="SeedLoader"/>): the ETL loads them before the files, whose checks use them.</remarks>
     public static void BuildAll(DuckDBConnection connection)
@@ -14,6 +14,7 @@ public static class ModelBuilder
         // Scalar macros (warehouse/macros) come first, for models to use; table macros are bound when they are
         // created, so those that read models come after the models.
         var macros = EmbeddedSql.List("macros/").Select(EmbeddedSql.Read).ToList();
+        DropAll(connection, macros.Where(ModelCatalog.ReadsAnyModel));
         foreach (var macro in macros.Where(sql => !ModelCatalog.ReadsAnyModel(sql)))
             connection.Execute(macro);
         foreach (var model in ModelCatalog.All)
@@ -21,6 +22,32 @@ public static class ModelBuilder
         foreach (var macro in macros.Where(ModelCatalog.ReadsAnyModel))
             connection.Execute(macro);
     }
+
+    /// <summary>
+    /// Drops every model (and the table macros that read them) and checkpoints, before any is built again: the
+    /// blocks the old tables held are then free for the new ones, so a snapshot holds its models once instead of
+    /// growing by a copy of them each run (DuckDB frees a dropped table's blocks at a checkpoint and reuses them,
+    /// but never shortens the file).
+    /// </summary>
+    private static void DropAll(DuckDBConnection connection, IEnumerable<string> macrosReadingModels)
+    {
+        foreach (var macro in macrosReadingModels)
+            if (MacroName().Match(macro) is { Success: true } name)
+                connection.Execute($"DROP MACRO TABLE IF EXISTS {name.Groups[1].Value};");
+        var existing = connection.Query<(string Schema, string Name, string Type)>(
+            "SELECT table_schema, table_name, table_type FROM information_schema.tables").ToHashSet();
+        foreach (var model in ModelCatalog.All.Reverse())
+        {
+            var parts = model.Model.Split('.');
+            // Model names are compiled-in identifiers, never user input.
+            if (existing.Contains((parts[0], parts[1], "VIEW"))) connection.Execute($"DROP VIEW {model.Model};");
+            else if (existing.Any(table => table.Schema == parts[0] && table.Name == parts[1])) connection.Execute($"DROP TABLE {model.Model};");
+        }
+        connection.Execute("CHECKPOINT;");
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"CREATE\s+OR\s+REPLACE\s+MACRO\s+([\w.]+)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex MacroName();
 
     private static void Build(DuckDBConnection connection, ModelDefinition model)
     {
@@ -30,18 +57,8 @@ public static class ModelBuilder
             "view" => "VIEW",
             _ => throw new InvalidOperationException($"{model.Model}: materialized must be table or view, not '{model.Materialized}'."),
         };
-        var parts = model.Model.Split('.');
-        var existing = connection.ExecuteScalar<string?>(
-            "SELECT table_type FROM information_schema.tables WHERE table_schema = $schema AND table_name = $name",
-            new { schema = parts[0], name = parts[1] });
-        // Model names are compiled-in identifiers, never user input.
-        var drop = existing switch
-        {
-            "VIEW" => $"DROP VIEW {model.Model};",
-            null => "",
-            _ => $"DROP TABLE {model.Model};",
-        };
-        var create = $"{drop}\nCREATE {kind} {model.Model} AS\n{model.Sql}";
+        // Model names are compiled-in identifiers, never user input; DropAll has dropped the model's last build.
+        var create = $"CREATE {kind} {model.Model} AS\n{model.Sql}";
         try
         {
             connection.Execute(create);

@@ -1,0 +1,40 @@
+using Analytics.Etl.Pipeline;
+using Analytics.Tests.Support;
+using Analytics.Warehouse;
+using Dapper;
+
+namespace Analytics.Tests.Warehouse;
+
+/// <summary>
+/// A run rebuilds every model in its copy of the published snapshot: the old tables' space must be reused, not added
+/// to, or each snapshot carries one more dead copy of the models than the last.
+/// </summary>
+public sealed class SnapshotSizeTests : IDisposable
+{
+    private readonly TemporaryWarehouse warehouse = new();
+
+    public void Dispose() => warehouse.Dispose();
+
+    [Fact]
+    public void Runs_that_rebuild_the_models_keep_the_snapshot_close_to_a_compacted_copy()
+    {
+        var months = PoliceCsv.KentZipStreetFiles().Take(4).ToList();
+        Assert.True(warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.Population]).ExitCode == ExitCode.Success);
+        foreach (var (name, lines) in months)
+        {
+            var run = warehouse.Run(PoliceCsv.Write(Path.Combine(warehouse.Inputs, name[..7]), name, [.. lines]));
+            Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
+        }
+
+        var snapshot = new FileInfo(warehouse.Published.Path).Length;
+        var compacted = Path.Combine(warehouse.Inputs, "compacted.duckdb");
+        using (var connection = DuckDbConnections.OpenReadWrite(compacted))
+        {
+            // Both paths are the test's own temporary files; ATTACH takes no parameters.
+            connection.Execute($"ATTACH '{warehouse.Published.Path}' AS published (READ_ONLY); COPY FROM DATABASE published TO compacted; DETACH published; CHECKPOINT;");
+        }
+        var ratio = (double)snapshot / new FileInfo(compacted).Length;
+
+        Assert.True(ratio <= 1.2, $"the snapshot is {ratio:F2} times a compacted copy of itself after {months.Count + 1} runs");
+    }
+}
