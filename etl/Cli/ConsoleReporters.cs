@@ -11,6 +11,7 @@ public sealed class LogLineReporter(TextWriter output) : IRunReporter
     public void FilesFound(int count) => Write("info", $"{count} files found");
     public void FileStarted(string sourcePath) { } // one line per file, when it is done
     public void FileDone(LoadedFile file) => Write("info", Describe(file));
+    public void Loading(LoadProgress progress) => Write("info", "loading: " + progress.Describe());
     public void Problem(string message) => Write("error", message);
 
     internal static string Describe(LoadedFile file) => file.Outcome switch
@@ -35,5 +36,6 @@ public sealed class ProgressReporter(ProgressTask task) : IRunReporter
         task.Increment(1);
         AnsiConsole.MarkupLine(Markup.Escape(LogLineReporter.Describe(file)));
     }
+    public void Loading(LoadProgress progress) => task.Description = Markup.Escape(progress.Describe());
     public void Problem(string message) => AnsiConsole.MarkupLine($"[red]{Markup.Escape(message)}[/]");
 }

@@ -39,6 +39,9 @@ public sealed partial class LoggingReporter(ILogger logger) : IRunReporter
         var outcome = file.Outcome.ToString().ToLowerInvariant();
         LogFileDone(logger, file.SourcePath, file.Kind, outcome, file.RowsRead, file.RowsLoaded, file.RowsRejected, file.Note);
     }
+    public void Loading(LoadProgress progress) =>
+        LogLoading(logger, progress.File, progress.FileRows, progress.FileRowsPerSecond, progress.FilesDone, progress.FilesTotal,
+            progress.BytesDone, progress.BytesTotal, progress.RowsDone, progress.RowsPerSecond, progress.SecondsLeft);
     public void Problem(string message) => LogProblem(logger, message);
 
     private static readonly Func<ILogger, string, string, IDisposable?> RunScope = LoggerMessage.DefineScope<string, string>("run {RunId} ({Trigger})");
@@ -55,6 +58,11 @@ public sealed partial class LoggingReporter(ILogger logger) : IRunReporter
     [LoggerMessage(EventId = 103, EventName = "file_done", Level = LogLevel.Information,
         Message = "{SourcePath}: {Outcome} ({Kind}), {RowsRead} rows read, {RowsLoaded} loaded, {RowsRejected} rejected; {Note}")]
     private static partial void LogFileDone(ILogger logger, string sourcePath, string kind, string outcome, long rowsRead, long rowsLoaded, long rowsRejected, string? note);
+
+    [LoggerMessage(EventId = 106, EventName = "loading", Level = LogLevel.Information,
+        Message = "loading: {File} ({FileRows} rows, {FileRowsPerSecond:F0} rows/s); {FilesDone} of {FilesTotal} files, {BytesDone} of {BytesTotal} bytes, {RowsDone} rows, {RowsPerSecond:F0} rows/s, {SecondsLeft:F0} s left")]
+    private static partial void LogLoading(ILogger logger, string file, long fileRows, double fileRowsPerSecond, int filesDone, int filesTotal,
+        long bytesDone, long bytesTotal, long rowsDone, double rowsPerSecond, double? secondsLeft);
 
     [LoggerMessage(EventId = 104, EventName = "problem", Level = LogLevel.Error, Message = "{Problem}")]
     private static partial void LogProblem(ILogger logger, string problem);

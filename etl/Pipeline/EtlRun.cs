@@ -130,15 +130,23 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
     /// <summary>Loads every file, carrying on past unreadable ones so that one run names them all.</summary>
     private void LoadAll(DuckDBConnection connection, List<DiscoveredFile> discovered)
     {
-        foreach (var file in discovered)
+        var sizes = discovered.Select(file => new FileInfo(file.LocalPath).Length).ToList();
+        var (bytesTotal, bytesDone, rowsDone) = (sizes.Sum(), 0L, 0L);
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        foreach (var (file, index) in discovered.Select((file, index) => (file, index)))
         {
             options.Cancellation.ThrowIfCancellationRequested();
             reporter.FileStarted(file.SourcePath);
+            var started = clock.Elapsed.TotalSeconds;
+            bytesDone += sizes[index]; // read, whether it loads or not
             try
             {
                 var loaded = FileLoader.Load(connection, file, runId, options.Today, Path.Combine(workDirectory, "staging"), options.Cancellation, options.Shrink);
                 files.Add(loaded);
                 reporter.FileDone(loaded);
+                rowsDone += loaded.RowsRead;
+                reporter.Loading(new LoadProgress(loaded.SourcePath, loaded.RowsRead, clock.Elapsed.TotalSeconds - started,
+                    index + 1, discovered.Count, bytesDone, bytesTotal, rowsDone, clock.Elapsed.TotalSeconds));
                 if (loaded.Outcome == FileOutcome.Loaded) PausePoint.Reached("loading", reporter);
             }
             catch (Exception stopped) when (options.Cancellation.IsCancellationRequested && stopped is not OperationCanceledException)

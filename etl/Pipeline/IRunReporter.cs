@@ -11,6 +11,8 @@ public interface IRunReporter
     void FilesFound(int count);
     void FileStarted(string sourcePath);
     void FileDone(LoadedFile file);
+    /// <summary>How far loading has come, after each file: per file and overall, with the time left.</summary>
+    void Loading(LoadProgress progress) { }
     void Problem(string message);
 }
 
