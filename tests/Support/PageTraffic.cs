@@ -12,6 +12,8 @@ public sealed record ServedRequest(
 /// <summary>
 /// Several clients, each requesting the addresses in turn, the next as soon as the last is answered, until
 /// stopped or their bound (requests each, or time) is reached. A non-2xx answer or an exception is a failure.
+/// Each request carries a query key no page reads (fresh=N), so the dashboard makes every answer rather than
+/// taking a kept page from its cache: the traffic exercises reading snapshots, and lasts.
 /// </summary>
 public sealed class PageTraffic : IAsyncDisposable
 {
@@ -57,18 +59,18 @@ public sealed class PageTraffic : IAsyncDisposable
         for (var sent = 0; sent < maxRequests && !stop.IsCancellationRequested && DateTimeOffset.UtcNow < deadline; sent++)
         {
             var address = addresses[(client + sent) % addresses.Count];
-            var request = await Get(http, client, address);
+            var request = await Get(http, client, address, $"{address}{(address.Contains('?', StringComparison.Ordinal) ? '&' : '?')}fresh={client}-{sent}");
             lock (requests) requests.Add(request);
         }
     }
 
-    private static async Task<ServedRequest> Get(HttpClient http, int client, string address)
+    private static async Task<ServedRequest> Get(HttpClient http, int client, string address, string asked)
     {
         var startedAt = DateTimeOffset.UtcNow;
         var clock = Stopwatch.StartNew();
         try
         {
-            using var response = await http.GetAsync(address);
+            using var response = await http.GetAsync(asked);
             var body = await response.Content.ReadAsStringAsync();
             clock.Stop();
             if (!response.IsSuccessStatusCode)
