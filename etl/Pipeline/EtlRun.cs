@@ -130,7 +130,8 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
     /// <summary>Loads every file, carrying on past unreadable ones so that one run names them all.</summary>
     private void LoadAll(DuckDBConnection connection, List<DiscoveredFile> discovered)
     {
-        var sizes = discovered.Select(file => new FileInfo(file.LocalPath).Length).ToList();
+        // A file removed since it was found counts nothing here; reading it fails the run by its name below.
+        var sizes = discovered.Select(file => new FileInfo(file.LocalPath) is { Exists: true } found ? found.Length : 0).ToList();
         var (bytesTotal, bytesDone, rowsDone) = (sizes.Sum(), 0L, 0L);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         foreach (var (file, index) in discovered.Select((file, index) => (file, index)))
