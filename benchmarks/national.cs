@@ -178,16 +178,7 @@ static class SnapshotSizes
         Console.WriteLine("DuckDB: compacted copy of the published snapshot...");
         var snapshot = new WarehouseDirectory(warehouse).ReadPublished()?.Path ?? throw new InvalidOperationException("nothing was published");
         Tool.DeleteFile(compacted);
-        using (var connection = DuckDbConnections.OpenReadWrite(compacted))
-        {
-            // the new file is the main database, so the snapshot itself is only ever opened read-only
-            // ATTACH takes no parameters: the path (of the benchmark's own warehouse) goes as a quoted literal
-            connection.Execute($"ATTACH '{snapshot.Replace("'", "''")}' AS snapshot (READ_ONLY)");
-            var target = connection.ExecuteScalar<string>("SELECT current_database()");
-            connection.Execute($"COPY FROM DATABASE snapshot TO \"{target}\"");
-            connection.Execute("DETACH snapshot; CHECKPOINT");
-        }
-        var sizes = (new FileInfo(snapshot).Length / 1048576.0, new FileInfo(compacted).Length / 1048576.0);
+        var sizes = (new FileInfo(snapshot).Length / 1048576.0, CompactedCopy.Write(snapshot, compacted) / 1048576.0);
         Tool.DeleteFile(compacted);
         return sizes;
     }

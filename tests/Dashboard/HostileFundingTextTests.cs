@@ -1,5 +1,3 @@
-using System.Text.Json.Nodes;
-using System.Text.RegularExpressions;
 using Analytics.Etl.Pipeline;
 using Analytics.Tests.Support;
 
@@ -10,7 +8,7 @@ namespace Analytics.Tests.Dashboard;
 /// a formula must arrive in a spreadsheet as text, not as a live formula, with the numbers beside it unchanged; a
 /// service named with markup must be drawn as text, not as a link.
 /// </summary>
-public sealed partial class HostileFundingTextTests(HostileFundingTextTests.Warehouse warehouse) : IClassFixture<HostileFundingTextTests.Warehouse>
+public sealed class HostileFundingTextTests(HostileFundingTextTests.Warehouse warehouse) : IClassFixture<HostileFundingTextTests.Warehouse>
 {
     private const string Formula = "=HYPERLINK(\"http://attacker.invalid\",\"Open\")";
     private const string Markup = "<a href=\"http://attacker.invalid\">Click</a> & <b>win</b>";
@@ -57,14 +55,11 @@ public sealed partial class HostileFundingTextTests(HostileFundingTextTests.Ware
     {
         var page = await warehouse.Dashboard.CreateClient().GetStringAsync("/spend?year=2025/26");
 
-        var figure = JsonNode.Parse(ChartIsland().Match(page).Groups["json"].Value.Replace("<\\/", "</", StringComparison.Ordinal))!;
+        var figure = HtmlText.Chart(page, "money-flow").Figure;
         var labels = figure["data"]!.AsArray().SelectMany(trace => trace!["node"]?["label"]?.AsArray() ?? []).Select(label => label!.GetValue<string>()).ToList();
         // Plotly turns &lt; &gt; &amp; back into the characters and draws them; only real tags would be drawn as markup.
         Assert.Contains("&lt;a href=\"http://attacker.invalid\"&gt;Click&lt;/a&gt; &amp; &lt;b&gt;win&lt;/b&gt;", labels);
         Assert.DoesNotContain(labels, label => label.Contains('<', StringComparison.Ordinal));
         Assert.DoesNotContain("<a href=\"http://attacker.invalid\"", page, StringComparison.Ordinal);
     }
-
-    [GeneratedRegex("""<script type="application/json" data-chart-for="money-flow"[^>]*>(?<json>.*?)</script>""", RegexOptions.Singleline)]
-    private static partial Regex ChartIsland();
 }

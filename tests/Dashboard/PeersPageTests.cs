@@ -104,7 +104,7 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
         Assert.Equal(loaded, table.Select(row => row[0]).Order(StringComparer.Ordinal));
         Assert.Equal(["Kent"], table.Where(row => row[1] == "Yes").Select(row => row[0]));
         // Beyond its colour, the chosen bar is hatched and named "(chosen)" on the axis and in the legend.
-        var figure = ChartIsland().Match(html).Groups["json"].Value;
+        var figure = HtmlText.Chart(html, "force-areas-recorded-crime").Json;
         Assert.Contains("\"Kent (chosen)\"", figure, StringComparison.Ordinal);
         Assert.Contains("\"shape\":\"\\\\\"", figure, StringComparison.Ordinal);
         Assert.Contains("Kent (chosen: orange, hatched)", figure, StringComparison.Ordinal);
@@ -245,9 +245,6 @@ public sealed partial class PeersPageTests(DashboardFixture dashboard)
         Assert.Contains(message, text);
         Assert.Contains("Recorded crime per 1,000 residents, Kent beside every force area loaded", text);
     }
-
-    [GeneratedRegex(@"<script type=""application/json"" data-chart-for=""force-areas-recorded-crime""[^>]*>(?<json>.*?)</script>", RegexOptions.Singleline)]
-    private static partial Regex ChartIsland();
 
     [GeneratedRegex(@"<a href=""(?<href>\?handler=[^""]+)"" download>")]
     private static partial Regex CsvLink();

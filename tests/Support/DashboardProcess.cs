@@ -30,8 +30,7 @@ public sealed class DashboardProcess : IDisposable
     }
 
     /// <summary>The dashboard as its own build output holds it, in the configuration the tests were built in.</summary>
-    private static string BuildOutput { get; } = Path.Combine(RepositoryPaths.Root, "dashboard", "bin",
-        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0");
+    private static string BuildOutput { get; } = RepositoryPaths.BuildOutput("dashboard");
 
     public string Output { get { lock (output) return string.Join("\n", output); } }
 

@@ -39,8 +39,7 @@ public sealed class EtlProcess : IDisposable
     /// The ETL as its own build output holds it: the test project runs on the ASP.NET Core shared framework, so
     /// the hosting and configuration assemblies the ETL carries are not copied beside the tests.
     /// </summary>
-    private static string EtlAssembly { get; } = Path.Combine(RepositoryPaths.Root, "etl", "bin",
-        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0", "analytics-etl.dll");
+    private static string EtlAssembly { get; } = Path.Combine(RepositoryPaths.BuildOutput("etl"), "analytics-etl.dll");
 
     public int Id => process.Id;
 

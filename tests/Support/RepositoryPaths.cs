@@ -13,6 +13,10 @@ public static class RepositoryPaths
         [Path.Combine(Root, "tests", "data", "kent-geography", "DERIVED_kent_medway_LSOA21_WD24_LAD24.csv"),
          Path.Combine(Root, "tests", "data", "kent-geography", "DERIVED_kent_medway_LAD24_CSP24_PFA24.csv")];
 
+    /// <summary>A project's build output in the configuration the tests were built in (Debug or Release).</summary>
+    public static string BuildOutput(string project) => Path.Combine(Root, project, "bin",
+        new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name, "net10.0");
+
     private static string FindRoot()
     {
         for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)

@@ -1,7 +1,6 @@
 using Analytics.Etl.Pipeline;
 using Analytics.Tests.Support;
-using Analytics.Warehouse;
-using Dapper;
+using Analytics.Warehouse.Storage;
 
 namespace Analytics.Tests.Warehouse;
 
@@ -27,13 +26,7 @@ public sealed class SnapshotSizeTests : IDisposable
         }
 
         var snapshot = new FileInfo(warehouse.Published.Path).Length;
-        var compacted = Path.Combine(warehouse.Inputs, "compacted.duckdb");
-        using (var connection = DuckDbConnections.OpenReadWrite(compacted))
-        {
-            // Both paths are the test's own temporary files; ATTACH takes no parameters.
-            connection.Execute($"ATTACH '{warehouse.Published.Path}' AS published (READ_ONLY); COPY FROM DATABASE published TO compacted; DETACH published; CHECKPOINT;");
-        }
-        var ratio = (double)snapshot / new FileInfo(compacted).Length;
+        var ratio = (double)snapshot / CompactedCopy.Write(warehouse.Published.Path, Path.Combine(warehouse.Inputs, "compacted.duckdb"));
 
         Assert.True(ratio <= 1.2, $"the snapshot is {ratio:F2} times a compacted copy of itself after {months.Count + 1} runs");
     }
