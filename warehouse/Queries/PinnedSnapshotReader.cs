@@ -25,22 +25,19 @@ public sealed class PinnedSnapshotReader(WarehouseReader reader) : IWarehouseRea
     /// <exception cref="WarehouseUnreadableException">when the published snapshot is lost or its pointer unreadable.</exception>
     public PublishedSnapshot Pin()
     {
-        lock (gate)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            lease ??= reader.Lease();
-            return lease.Snapshot;
-        }
+        lock (gate) return Held().Snapshot;
     }
 
     public DuckDBConnection Open()
     {
-        lock (gate)
-        {
-            ObjectDisposedException.ThrowIf(disposed, this);
-            lease ??= reader.Lease();
-            return lease.Open();
-        }
+        lock (gate) return Held().Open();
+    }
+
+    /// <summary>The request's lease, taken on first use; call under the gate.</summary>
+    private SnapshotLease Held()
+    {
+        ObjectDisposedException.ThrowIf(disposed, this);
+        return lease ??= reader.Lease();
     }
 
     public void Dispose()

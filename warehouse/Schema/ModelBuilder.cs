@@ -34,15 +34,12 @@ public static partial class ModelBuilder
         foreach (var macro in macrosReadingModels)
             if (MacroName().Match(macro) is { Success: true } name)
                 connection.Execute($"DROP MACRO TABLE IF EXISTS {name.Groups[1].Value};");
-        var existing = connection.Query<(string Schema, string Name, string Type)>(
-            "SELECT table_schema, table_name, table_type FROM information_schema.tables").ToHashSet();
+        var existing = connection.Query<(string Name, string Type)>(
+            "SELECT table_schema || '.' || table_name, table_type FROM information_schema.tables WHERE table_catalog = current_database()").ToDictionary(table => table.Name, table => table.Type);
+        // Model names are compiled-in identifiers, never user input.
         foreach (var model in ModelCatalog.All.Reverse())
-        {
-            var parts = model.Model.Split('.');
-            // Model names are compiled-in identifiers, never user input.
-            if (existing.Contains((parts[0], parts[1], "VIEW"))) connection.Execute($"DROP VIEW {model.Model};");
-            else if (existing.Any(table => table.Schema == parts[0] && table.Name == parts[1])) connection.Execute($"DROP TABLE {model.Model};");
-        }
+            if (existing.TryGetValue(model.Model, out var type))
+                connection.Execute($"DROP {(type == "VIEW" ? "VIEW" : "TABLE")} {model.Model};");
         connection.Execute("CHECKPOINT;");
     }
 
