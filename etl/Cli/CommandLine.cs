@@ -5,7 +5,7 @@ public sealed record CommandLine(string Command, IReadOnlyDictionary<string, Lis
 {
     private static readonly Dictionary<string, (string[] Options, string[] Flags)> Grammar = new()
     {
-        ["run"] = (["--source", "--inbox", "--warehouse", "--keep", "--trigger", "--settings", "--log"], ["--fail-on-rejects", "--plain", "--download", "--accept-shrink"]),
+        ["run"] = (["--source", "--inbox", "--warehouse", "--keep", "--trigger", "--settings", "--log"], ["--fail-on-rejects", "--plain", "--download", "--accept-shrink", "--full-build"]),
         ["check"] = (["--warehouse", "--trigger", "--settings", "--log"], []),
         ["schedule"] = (["--warehouse", "--inbox", "--settings", "--log"], []),
         ["status"] = (["--warehouse", "--runs", "--settings"], ["--json"]),

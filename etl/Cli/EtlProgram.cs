@@ -64,6 +64,7 @@ public static class EtlProgram
             MemoryLimitMiB = settings.MemoryLimitMiB,
             Trigger = command.Option("--trigger") ?? "manual",
             FailOnRejects = command.Has("--fail-on-rejects"),
+            FullBuild = command.Has("--full-build"),
             Shrink = new Loading.ShrinkGuard(settings.MaxShrinkPercent, command.Has("--accept-shrink")),
             Inbox = inbox is null ? null : new InboxOptions(inbox, TimeSpan.FromSeconds(settings.SettleSeconds)),
             FetchIntoInbox = command.Has("--download") ? DownloadWiringFor(configuration).Fetch(warehouse, inbox) : null,

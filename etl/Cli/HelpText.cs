@@ -49,6 +49,8 @@ public static class HelpText
           --fail-on-rejects   exit 3 when any row was rejected (the snapshot is still published)
           --accept-shrink     load a republished police force-month even though it lost more of its records than
                               Etl:MaxShrinkPercent (50) allows; without it such a file is refused (exit 1)
+          --full-build        build every model anew; by default a run that changed only police files rebuilds
+                              only the rows of the crimes and months those files touch
           --plain             log lines instead of a progress display, even on a terminal
           --log text|json     one log line per event, as text or as JSON with the run id (schedule: json by default)
           --json              status as JSON (published_snapshot, attention, sources, runs)

@@ -82,7 +82,10 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             }
 
             reporter.Progress($"building {ModelCatalog.All.Count} models");
-            ModelBuilder.BuildAll(connection);
+            var build = ModelBuilder.BuildAll(connection, runId, options.FullBuild);
+            reporter.Progress(build.Kind == BuildKind.Incremental
+                ? $"models built incrementally: {build.FilesInScope:N0} files, {build.CrimesInScope:N0} Crime IDs and {build.MonthsInScope:N0} months in scope"
+                : $"models built in full: {build.Reason}");
             options.Cancellation.ThrowIfCancellationRequested();
             reporter.Progress($"running {DataTestCatalog.All.Count} data tests");
             PausePoint.Reached("data-tests", reporter);

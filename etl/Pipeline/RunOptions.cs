@@ -11,6 +11,8 @@ public sealed record RunOptions(IReadOnlyList<string> Sources, string WarehouseD
     public int MemoryLimitMiB { get; init; } = Settings.EtlSettings.DefaultMemoryLimitMiB;
     public string Trigger { get; init; } = "manual";
     public bool FailOnRejects { get; init; }
+    /// <summary>Build every model anew even where the run could build incrementally (--full-build).</summary>
+    public bool FullBuild { get; init; }
     /// <summary>"Today" for the future-month check; tests pin it.</summary>
     public DateOnly Today { get; init; } = DateOnly.FromDateTime(DateTime.UtcNow);
     public ZipLimits ZipLimits { get; init; } = ZipLimits.Default;

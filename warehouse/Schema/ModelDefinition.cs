@@ -14,6 +14,8 @@ public sealed class ModelDefinition
     /// <summary>Columns that together identify a row: tested for uniqueness as a combination.</summary>
     public List<string> UniqueKey { get; set; } = [];
     public List<ColumnDefinition> Columns { get; set; } = [];
+    /// <summary>Set for a model an incremental build maintains instead of building anew (see <see cref="ModelBuilder"/>).</summary>
+    public IncrementalDefinition? Incremental { get; set; }
 
     /// <summary>Filled from the .sql file beside the YAML.</summary>
     public string Sql { get; set; } = "";
@@ -34,4 +36,14 @@ public sealed class ColumnDefinition
     public string? Relationship { get; set; }
     /// <summary>"error" stops the publish; "warn" is reported only.</summary>
     public string Severity { get; set; } = "error";
+}
+
+/// <summary>
+/// How an incremental build maintains a model: it deletes the rows <see cref="DeleteWhere"/> picks (a call of the
+/// scope macros in warehouse/macros/build_scope.sql on the model's own columns) and inserts the model's SQL again,
+/// whose sources filter on the same scope. Every row the model's SQL makes for a row in scope must be in scope too.
+/// </summary>
+public sealed class IncrementalDefinition
+{
+    public string DeleteWhere { get; set; } = "";
 }

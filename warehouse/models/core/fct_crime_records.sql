@@ -24,3 +24,4 @@ LEFT JOIN core.dim_force AS forces ON forces.force_key = records.force_slug
 LEFT JOIN core.dim_geography AS geography ON geography.geography_key = records.lsoa_code
 LEFT JOIN core.dim_crime_type AS types ON types.crime_type = records.crime_type
 LEFT JOIN core.dim_outcome AS outcomes ON outcomes.outcome_wording = records.last_outcome_category
+WHERE intermediate.in_crime_scope(records.crime_id, records.file_id)

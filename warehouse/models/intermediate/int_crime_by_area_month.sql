@@ -6,6 +6,7 @@ WITH records AS (
     SELECT records.*, month.month, month.financial_year
     FROM intermediate.int_crime_records_classified AS records
     JOIN core.dim_month AS month ON month.month_key = records.month_key
+    WHERE intermediate.in_month_scope(records.month_key)
 ),
 located AS (
     SELECT 'district' AS area_type, counted_district_code AS area_code, * FROM records

@@ -36,3 +36,4 @@ JOIN core.dim_geography AS geography ON geography.geography_key = records.geogra
 JOIN core.dim_crime_type AS crime_type ON crime_type.crime_type_key = records.crime_type_key
 JOIN core.dim_outcome AS last_outcome ON last_outcome.outcome_key = records.last_outcome_key
 LEFT JOIN positive_by_event ON positive_by_event.crime_id = records.crime_id
+WHERE intermediate.in_crime_scope(records.crime_id, records.source_file_id)

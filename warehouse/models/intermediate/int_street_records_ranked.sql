@@ -7,9 +7,14 @@
 --   4. the newer file (loaded last);
 --   5. the row's content (SHA-256 of its published text): only identical rows are left to their line number.
 -- Anti-social behaviour rows carry no Crime ID: each is an incident of its own and always counts.
-WITH repeated_crimes AS (
+-- An incremental build ranks again only the Crime IDs (and files) the run changed: every row of such a Crime ID is in
+-- scope, so each crime is still ranked among all its rows.
+WITH scoped_records AS (
+    SELECT * FROM staging.stg_police__street_records WHERE intermediate.in_crime_scope(crime_id, file_id)
+),
+repeated_crimes AS (
     SELECT force_slug, crime_id
-    FROM staging.stg_police__street_records
+    FROM scoped_records
     WHERE crime_id IS NOT NULL
     GROUP BY force_slug, crime_id
     HAVING count(*) > 1
@@ -25,7 +30,7 @@ street_rows AS MATERIALIZED (
         records.last_outcome_category,
         coalesce(outcomes.finality, 0) AS outcome_finality,
         repeated_crimes.crime_id IS NOT NULL AS is_repeated
-    FROM staging.stg_police__street_records AS records
+    FROM scoped_records AS records
     LEFT JOIN core.dim_outcome AS outcomes ON outcomes.outcome_wording = records.last_outcome_category
     LEFT JOIN repeated_crimes
         ON repeated_crimes.force_slug IS NOT DISTINCT FROM records.force_slug AND repeated_crimes.crime_id = records.crime_id

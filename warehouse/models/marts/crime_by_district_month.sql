@@ -17,5 +17,6 @@ JOIN core.dim_month AS month ON month.month_key = records.month_key
 LEFT JOIN core.dim_district AS district
     ON district.district_code = records.district_code
    AND district.valid_from <= month.month AND month.month < district.valid_to
+WHERE intermediate.in_month_scope(records.month_key)
 GROUP BY ALL
 ORDER BY force_code, district_code, month, crime_type

@@ -1,0 +1,102 @@
+using Analytics.Etl.Pipeline;
+using Analytics.Tests.Support;
+using Analytics.Warehouse;
+using Analytics.Warehouse.Schema;
+using Dapper;
+
+namespace Analytics.Tests.Warehouse;
+
+/// <summary>
+/// A run that changed only police files builds the models incrementally; every model must then hold exactly what a
+/// full build of the same raw tables makes: months added, a month republished with rows dropped, an outcome changed
+/// and a crime repeated from a month the run did not touch.
+/// </summary>
+public sealed class IncrementalBuildTests : IDisposable
+{
+    private static readonly string KentEarlierMonths = Path.Combine(RepositoryPaths.Sample, "police", "kent-2024-01-to-2024-04.zip");
+    private readonly TemporaryWarehouse warehouse = new();
+
+    [Fact]
+    public void Months_added_and_a_month_republished_build_incrementally_to_what_a_full_build_makes()
+    {
+        var first = warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.KentZip]);
+        Assert.True(first.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(first));
+        Assert.Equal(BuildKind.Full, LastBuild().Kind);
+
+        var added = warehouse.Run(KentEarlierMonths);
+        Assert.True(added.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(added));
+        Assert.Equal((BuildKind.Incremental, 4), (LastBuild().Kind, LastBuild().Months));
+        AssertSameAsFullBuild();
+
+        var republished = warehouse.Run(RepublishedMarch());
+        Assert.True(republished.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(republished));
+        Assert.Equal(BuildKind.Incremental, LastBuild().Kind);
+        Assert.Contains(republished.Files, file => file.Superseded is not null);
+        AssertSameAsFullBuild();
+
+        // Again without the February crime: its February row counts again, though no February file changed.
+        var withdrawn = warehouse.Run(RepublishedMarch(withFebruaryCrime: false));
+        Assert.True(withdrawn.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(withdrawn));
+        Assert.Equal(BuildKind.Incremental, LastBuild().Kind);
+        AssertSameAsFullBuild();
+    }
+
+    [Fact]
+    public void A_run_that_changes_reference_data_or_asks_for_it_builds_every_model_anew()
+    {
+        warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.KentZip]);
+
+        warehouse.Run(RepositoryPaths.Population);
+        Assert.Equal(BuildKind.Full, LastBuild().Kind);
+        Assert.Contains("ons_population", LastBuild().Reason);
+
+        warehouse.Run(options => options with { FullBuild = true }, KentEarlierMonths);
+        Assert.Equal((BuildKind.Full, "a full build was asked for"), (LastBuild().Kind, LastBuild().Reason));
+    }
+
+    private (string Kind, string Reason, int? Months) LastBuild() =>
+        warehouse.Query<(string, string, int?)>("SELECT build_kind, reason, months_in_scope FROM meta.model_builds ORDER BY built_at DESC LIMIT 1").Single();
+
+    /// <summary>March 2025 again: every tenth line gone, one outcome changed, and (if asked) a February crime repeated in it.</summary>
+    private string RepublishedMarch(bool withFebruaryCrime = true)
+    {
+        var files = PoliceCsv.KentZipStreetFiles().ToDictionary(file => file.Name, file => file.Lines);
+        var march = files.Single(file => file.Key.EndsWith("2025-03-kent-street.csv", StringComparison.Ordinal)).Value;
+        var february = files.Single(file => file.Key.EndsWith("2025-02-kent-street.csv", StringComparison.Ordinal)).Value;
+        var lines = march.Where((_, index) => index == 0 || index % 10 != 0).ToList();
+        var crime = lines.FindIndex(1, line => !line.StartsWith(',') && !line.EndsWith(",Investigation complete; no suspect identified,", StringComparison.Ordinal));
+        var fields = lines[crime].Split(',');
+        fields[^2] = "Investigation complete; no suspect identified";
+        lines[crime] = string.Join(',', fields);
+        var repeated = february.Skip(1).First(line => !line.StartsWith(',')).Split(',');
+        repeated[1] = "2025-03";
+        if (withFebruaryCrime) lines.Add(string.Join(',', repeated));
+        var folder = Path.Combine(warehouse.Inputs, withFebruaryCrime ? "with" : "without");
+        return PoliceCsv.Write(folder, "2025-03/2025-03-kent-street.csv", [.. lines]);
+    }
+
+    /// <summary>Builds every model anew on a copy of the published snapshot and compares each table, row for row.</summary>
+    private void AssertSameAsFullBuild()
+    {
+        var copy = Path.Combine(warehouse.Inputs, $"full-{Guid.NewGuid():N}.duckdb");
+        File.Copy(warehouse.Published.Path, copy);
+        File.SetAttributes(copy, FileAttributes.Normal);
+        using var connection = DuckDbConnections.OpenReadWrite(copy);
+        ModelBuilder.BuildAll(connection, "full build to compare", full: true);
+        connection.Execute($"ATTACH '{warehouse.Published.Path.Replace("'", "''")}' AS incremental (READ_ONLY)"); // the test's own path
+        var tables = ModelCatalog.All.Where(model => model.Materialized == "table").Select(model => model.Model).ToList();
+        Assert.Contains("intermediate.int_street_records_ranked", tables);
+        foreach (var table in tables)
+        {
+            // Model names are compiled in; EXCEPT ALL both ways: the same rows, each as many times.
+            var differing = connection.ExecuteScalar<long>($"""
+                SELECT (SELECT count(*) FROM (SELECT * FROM {table} EXCEPT ALL SELECT * FROM incremental.{table}))
+                     + (SELECT count(*) FROM (SELECT * FROM incremental.{table} EXCEPT ALL SELECT * FROM {table}))
+                """);
+            Assert.True(differing == 0, $"{table}: {differing} rows differ between the incremental build and a full one");
+        }
+        Assert.True(connection.ExecuteScalar<long>("SELECT count(*) FROM incremental.core.fct_crime_records") > 0);
+    }
+
+    public void Dispose() => warehouse.Dispose();
+}

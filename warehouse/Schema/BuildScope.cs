@@ -1,0 +1,116 @@
+using System.Security.Cryptography;
+using System.Text;
+using Dapper;
+using DuckDB.NET.Data;
+
+namespace Analytics.Warehouse.Schema;
+
+/// <summary>The kinds of build meta.model_builds records.</summary>
+public static class BuildKind
+{
+    /// <summary>Every model made anew from the raw tables.</summary>
+    public const string Full = "full";
+    /// <summary>The models that declare <c>incremental</c> keep their rows outside the run's scope.</summary>
+    public const string Incremental = "incremental";
+}
+
+/// <summary>What one build did, as meta.model_builds records it.</summary>
+public sealed record ModelBuild(string Kind, string Reason, int? FilesInScope, long? CrimesInScope, int? MonthsInScope);
+
+/// <summary>
+/// Decides whether a run's models may be built incrementally and fills the scope such a build works on: the files the
+/// run loaded or superseded, every Crime ID with a row in them (so that a crime is ranked again among all its rows),
+/// and every month with a record of those (before and after), whose counts are made again. The scope lives in
+/// temporary tables that warehouse/macros/build_scope.sql reads; a full build leaves them empty.
+/// </summary>
+internal static class BuildScope
+{
+    private static readonly string[] FingerprintedFolders = ["models/", "macros/", "seeds/", "migrations/"];
+
+    /// <summary>SHA-256 of the model, macro, seed and migration files compiled in: incremental only on models they built.</summary>
+    public static string Fingerprint { get; } = ComputeFingerprint();
+
+    /// <summary>Why this run must build every model anew, or null when an incremental build gives the same tables.</summary>
+    public static string? WhyFull(DuckDBConnection connection, string runId)
+    {
+        var last = connection.QueryFirstOrDefault<string>("SELECT fingerprint FROM meta.model_builds ORDER BY built_at DESC LIMIT 1");
+        if (last is null) return "no earlier build of the models in this warehouse";
+        if (last != Fingerprint) return "the models, macros, seeds or migrations changed since the last build";
+        var tables = connection.Query<string>(
+            "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_type = 'BASE TABLE'").ToHashSet();
+        if (ModelCatalog.All.FirstOrDefault(model => model.Incremental is not null && !tables.Contains(model.Model)) is { } missing)
+            return $"{missing.Model} is missing";
+        var fullKinds = connection.Query<string>("""
+            SELECT DISTINCT files.source_kind
+            FROM meta.source_files AS files
+            LEFT JOIN seeds.source_kinds AS kinds ON kinds.source_kind = files.source_kind
+            WHERE (files.run_id = $run_id OR files.superseded_by IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id))
+              AND NOT coalesce(kinds.builds_incrementally, false)
+            ORDER BY 1
+            """, new { run_id = runId }).ToList();
+        if (fullKinds.Count > 0) return $"the run changed files built only in full ({string.Join(", ", fullKinds)})";
+        // Maintaining rows costs more than making them: past as many rows as are built, making every one anew is quicker.
+        var (loaded, built) = connection.QuerySingle<(long, long)>("""
+            SELECT (SELECT coalesce(sum(rows_loaded), 0) FROM meta.source_files WHERE run_id = $run_id AND source_kind = 'police_street'),
+                   (SELECT count(*) FROM intermediate.int_street_records_ranked)
+            """, new { run_id = runId });
+        return loaded > built ? $"the run loaded {loaded:N0} street rows beside {built:N0} already built: building every row anew is quicker" : null;
+    }
+
+    /// <summary>Empty scope tables for a full build: the scope macros read them, and take every row.</summary>
+    public static void Clear(DuckDBConnection connection)
+    {
+        connection.Execute("""
+            SET VARIABLE incremental_build = false;
+            CREATE OR REPLACE TEMP TABLE build_scope_files (file_id INTEGER);
+            CREATE OR REPLACE TEMP TABLE build_scope_crimes (crime_id VARCHAR);
+            CREATE OR REPLACE TEMP TABLE build_scope_months (month_key INTEGER);
+            """);
+    }
+
+    /// <summary>Fills the scope from the run's files and the models as the last build left them (before any is touched).</summary>
+    public static (int Files, long Crimes, int Months) Fill(DuckDBConnection connection, string runId)
+    {
+        connection.Execute("""
+            SET VARIABLE incremental_build = true;
+            CREATE OR REPLACE TEMP TABLE build_scope_files AS
+            SELECT file_id FROM meta.source_files
+            WHERE run_id = $run_id OR superseded_by IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id);
+            """, new { run_id = runId });
+        // Rows of superseded files are gone from the raw tables: their Crime IDs come from the models built from them.
+        connection.Execute("""
+            CREATE OR REPLACE TEMP TABLE build_scope_crimes AS
+            SELECT crime_id FROM raw.police_street WHERE file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL
+            UNION
+            SELECT crime_id FROM raw.police_outcomes WHERE file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL
+            UNION
+            SELECT crime_id FROM intermediate.int_street_records_ranked WHERE file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL
+            UNION
+            SELECT crime_id FROM core.fct_outcome_events WHERE source_file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL;
+            """);
+        // A month whose counts may change: one where a record in scope was counted, or where one may be counted now.
+        connection.Execute("""
+            CREATE OR REPLACE TEMP TABLE build_scope_months AS
+            SELECT month_key FROM core.fct_crime_records
+            WHERE intermediate.in_crime_scope(crime_id, source_file_id) AND month_key IS NOT NULL
+            UNION
+            SELECT year(month) * 100 + month(month) FROM staging.stg_police__street_records
+            WHERE intermediate.in_crime_scope(crime_id, file_id) AND month IS NOT NULL;
+            """);
+        return connection.QuerySingle<(int, long, int)>("""
+            SELECT (SELECT count(*) FROM build_scope_files)::INTEGER, (SELECT count(*) FROM build_scope_crimes),
+                   (SELECT count(*) FROM build_scope_months)::INTEGER
+            """);
+    }
+
+    private static string ComputeFingerprint()
+    {
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var resource in FingerprintedFolders.SelectMany(EmbeddedSql.List))
+        {
+            hash.AppendData(Encoding.UTF8.GetBytes(resource + "\n"));
+            hash.AppendData(Encoding.UTF8.GetBytes(EmbeddedSql.Read(resource) + "\n"));
+        }
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
+    }
+}
