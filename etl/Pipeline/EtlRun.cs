@@ -89,7 +89,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             options.Cancellation.ThrowIfCancellationRequested();
             reporter.Progress($"running {DataTestCatalog.All.Count} data tests");
             PausePoint.Reached("data-tests", reporter);
-            tests = DataTestRunner.RunAll(connection);
+            tests = DataTestRunner.RunAll(connection, scoped: build.Kind == BuildKind.Incremental);
             foreach (var failure in tests.Where(test => !test.Passed))
                 reporter.Problem(failure.Describe());
             if (tests.Any(test => test.BlocksPublish))

@@ -25,7 +25,7 @@ public sealed class DataTestTests(SampleWarehouseFixture sample) : IDisposable
     [InlineData("INSERT INTO core.fct_crime_records (record_key, force_key, month_key, geography_key, crime_type_key, last_outcome_key) VALUES ('x:1', 'kent', 202501, 'E01NOWHERE', 'burglary', 'none')",
         "core.fct_crime_records", "relationship(geography_key -> core.dim_geography.geography_key)")]
     [InlineData("INSERT INTO core.dim_month (month_key, financial_year, financial_quarter) VALUES (202501, '2024/25', 'Q4')",
-        "core.dim_month", "unique(month_key)")]
+        "core.dim_month", "unique_key(month_key)")]
     [InlineData("UPDATE core.dim_month SET financial_quarter = 'Q5' WHERE month_key = 202504",
         "core.dim_month", "accepted_values(financial_quarter)")]
     [InlineData("UPDATE core.dim_district SET district_name = NULL WHERE district_code = 'E07000105'",

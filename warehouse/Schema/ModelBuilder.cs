@@ -34,8 +34,7 @@ public static partial class ModelBuilder
             Build(connection, model, incremental && model.Incremental is not null);
         foreach (var macro in macros.Where(ModelCatalog.ReadsAnyModel))
             connection.Execute(macro);
-        BuildScope.Clear(connection);
-        Record(connection, runId, build, clock.Elapsed.TotalSeconds);
+        Record(connection, runId, build, clock.Elapsed.TotalSeconds); // the scope stays set, for the data tests
         return build;
     }
 

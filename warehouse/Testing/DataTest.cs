@@ -1,7 +1,8 @@
 namespace Analytics.Warehouse.Testing;
 
 /// <summary>A query that returns the rows breaking one rule; no rows means the test passes.</summary>
-public sealed record DataTest(string Name, string Model, string Severity, string Sql);
+/// <param name="ScopedSql">The same query over only the rows an incremental build made (models it maintains).</param>
+public sealed record DataTest(string Name, string Model, string Severity, string Sql, string? ScopedSql = null);
 
 public sealed record DataTestResult(DataTest Test, long FailingRows, string? Example)
 {

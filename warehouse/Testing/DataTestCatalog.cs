@@ -11,36 +11,43 @@ public static partial class DataTestCatalog
 {
     public static IReadOnlyList<DataTest> All { get; } = [.. ModelCatalog.All.SelectMany(Declared), .. Singular()];
 
+    /// <summary>
+    /// The tests a model's YAML declares. For a model an incremental build maintains, each also has a form over only
+    /// the rows in the build's scope: the rows outside it are those the same tests passed in the last build.
+    /// </summary>
     private static IEnumerable<DataTest> Declared(ModelDefinition model)
     {
+        var scoped = model.Incremental is { } incremental ? $"(SELECT * FROM {model.Model} WHERE {incremental.DeleteWhere})" : null;
+        DataTest Test(string name, string severity, Func<string, string> sql) =>
+            new(name, model.Model, severity, sql(model.Model), scoped is null ? null : sql(scoped));
+
         if (model.UniqueKey.Count > 0)
         {
             var key = string.Join(", ", model.UniqueKey);
-            yield return new DataTest($"unique_key({key})", model.Model, "error",
-                $"SELECT {key}, count(*) AS copies FROM {model.Model} GROUP BY ALL HAVING count(*) > 1");
+            yield return Test($"unique_key({key})", "error", relation => $"SELECT {key}, count(*) AS copies FROM {relation} GROUP BY ALL HAVING count(*) > 1");
         }
         foreach (var column in model.Columns)
         {
             var c = column.Name;
             if (column.NotNull)
-                yield return new DataTest($"not_null({c})", model.Model, column.Severity,
-                    $"SELECT * FROM {model.Model} WHERE {c} IS NULL");
-            if (column.Unique)
-                yield return new DataTest($"unique({c})", model.Model, column.Severity,
-                    $"SELECT {c}, count(*) AS copies FROM {model.Model} WHERE {c} IS NOT NULL GROUP BY {c} HAVING count(*) > 1");
+                yield return Test($"not_null({c})", column.Severity, relation => $"SELECT * FROM {relation} WHERE {c} IS NULL");
+            // A unique column that is the whole unique key is tested once, by unique_key.
+            if (column.Unique && !model.UniqueKey.SequenceEqual([c]))
+                yield return Test($"unique({c})", column.Severity,
+                    relation => $"SELECT {c}, count(*) AS copies FROM {relation} WHERE {c} IS NOT NULL GROUP BY {c} HAVING count(*) > 1");
             if (column.AcceptedValues.Count > 0)
             {
                 var values = string.Join(", ", column.AcceptedValues.Select(value => "'" + value.Replace("'", "''") + "'"));
-                yield return new DataTest($"accepted_values({c})", model.Model, column.Severity,
-                    $"SELECT DISTINCT {c} FROM {model.Model} WHERE {c} IS NOT NULL AND CAST({c} AS VARCHAR) NOT IN ({values})");
+                yield return Test($"accepted_values({c})", column.Severity,
+                    relation => $"SELECT DISTINCT {c} FROM {relation} WHERE {c} IS NOT NULL AND CAST({c} AS VARCHAR) NOT IN ({values})");
             }
             if (column.Relationship is { } target)
             {
                 var split = target.LastIndexOf('.');
                 var (parent, parentColumn) = (target[..split], target[(split + 1)..]);
-                yield return new DataTest($"relationship({c} -> {target})", model.Model, column.Severity,
-                    $"SELECT DISTINCT child.{c} FROM {model.Model} AS child " +
-                    $"WHERE child.{c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent} AS parent WHERE parent.{parentColumn} = child.{c})");
+                yield return Test($"relationship({c} -> {target})", column.Severity,
+                    relation => $"SELECT DISTINCT child.{c} FROM {relation} AS child " +
+                                $"WHERE child.{c} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM {parent} AS parent WHERE parent.{parentColumn} = child.{c})");
             }
         }
     }

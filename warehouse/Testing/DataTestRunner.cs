@@ -6,9 +6,12 @@ namespace Analytics.Warehouse.Testing;
 /// <summary>Runs data tests against a warehouse and reports the failing rows of each.</summary>
 public static class DataTestRunner
 {
-    public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, Action<DataTest>? onTest = null) =>
+    /// <param name="scoped">After an incremental build (in the same connection, whose scope is still set): tests of
+    /// the models it maintains check only the rows it made, and say so in their names.</param>
+    public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, bool scoped = false, Action<DataTest>? onTest = null) =>
         DataTestCatalog.All.Select(test =>
         {
+            if (scoped && test.ScopedSql is { } sql) test = test with { Name = test.Name + " on the rows this run built", Sql = sql };
             onTest?.Invoke(test);
             return Run(connection, test);
         }).ToList();
