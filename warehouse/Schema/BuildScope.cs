@@ -38,7 +38,7 @@ internal static class BuildScope
         if (last != Fingerprint) return "the models, macros, seeds or migrations changed since the last build";
         var tables = connection.Query<string>(
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_type = 'BASE TABLE'").ToHashSet();
-        if (ModelCatalog.All.FirstOrDefault(model => model.Incremental is not null && !tables.Contains(model.Model)) is { } missing)
+        if (ModelCatalog.All.FirstOrDefault(model => model.MaintainedIncrementally && !tables.Contains(model.Model)) is { } missing)
             return $"{missing.Model} is missing";
         var fullKinds = connection.Query<string>("""
             SELECT DISTINCT files.source_kind

@@ -31,7 +31,7 @@ public static partial class ModelBuilder
 
         DropAll(connection, macros.Where(ModelCatalog.ReadsAnyModel), keepIncremental: incremental);
         foreach (var model in ModelCatalog.All)
-            Build(connection, model, incremental && model.Incremental is not null);
+            Build(connection, model, incremental && model.MaintainedIncrementally);
         foreach (var macro in macros.Where(ModelCatalog.ReadsAnyModel))
             connection.Execute(macro);
         Record(connection, runId, build, clock.Elapsed.TotalSeconds); // the scope stays set, for the data tests
@@ -42,7 +42,7 @@ public static partial class ModelBuilder
     {
         var (files, crimes, months) = BuildScope.Fill(connection, runId);
         // Deleted here, before the checkpoint in DropAll, so the blocks they held are reused by the rows inserted again.
-        foreach (var model in ModelCatalog.All.Where(model => model.Incremental is not null))
+        foreach (var model in ModelCatalog.All.Where(model => model.MaintainedIncrementally))
             connection.Execute($"DELETE FROM {model.Model} WHERE {model.Incremental!.DeleteWhere};"); // compiled-in model YAML
         return new ModelBuild(BuildKind.Incremental, "the run changed only police files", files, crimes, months);
     }
@@ -72,7 +72,7 @@ public static partial class ModelBuilder
             "SELECT table_schema || '.' || table_name, table_type FROM information_schema.tables WHERE table_catalog = current_database()").ToDictionary(table => table.Name, table => table.Type);
         // Model names are compiled-in identifiers, never user input.
         foreach (var model in ModelCatalog.All.Reverse())
-            if (existing.TryGetValue(model.Model, out var type) && !(keepIncremental && model.Incremental is not null))
+            if (existing.TryGetValue(model.Model, out var type) && !(keepIncremental && model.MaintainedIncrementally))
                 connection.Execute($"DROP {(type == "VIEW" ? "VIEW" : "TABLE")} {model.Model};");
         connection.Execute("CHECKPOINT;");
     }

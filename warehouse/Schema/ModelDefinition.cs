@@ -16,6 +16,9 @@ public sealed class ModelDefinition
     public List<ColumnDefinition> Columns { get; set; } = [];
     /// <summary>Set for a model an incremental build maintains instead of building anew (see <see cref="ModelBuilder"/>).</summary>
     public IncrementalDefinition? Incremental { get; set; }
+    /// <summary>A table an incremental build keeps and maintains; a view that declares <see cref="Incremental"/> is made
+    /// anew like any view, and only its data tests read the rows in scope.</summary>
+    public bool MaintainedIncrementally => Incremental is not null && Materialized == "table";
 
     /// <summary>Filled from the .sql file beside the YAML.</summary>
     public string Sql { get; set; } = "";

@@ -16,6 +16,7 @@ LEFT JOIN core.dim_outcome AS outcomes ON outcomes.outcome_wording = events.outc
 LEFT JOIN (
     SELECT crime_id, min(record_key) AS record_key
     FROM core.fct_crime_records
-    WHERE crime_id IS NOT NULL
+    WHERE crime_id IS NOT NULL AND intermediate.in_crime_scope(crime_id, source_file_id)
     GROUP BY crime_id
 ) AS crimes ON crimes.crime_id = events.crime_id
+WHERE intermediate.in_crime_scope(events.crime_id, events.file_id)

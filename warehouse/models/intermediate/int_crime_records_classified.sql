@@ -8,7 +8,7 @@ WITH positive_by_event AS (
     SELECT DISTINCT events.crime_id
     FROM core.fct_outcome_events AS events
     JOIN core.dim_outcome AS outcome ON outcome.outcome_key = events.outcome_key
-    WHERE outcome.is_positive
+    WHERE outcome.is_positive AND intermediate.in_crime_scope(events.crime_id, events.source_file_id)
 )
 SELECT
     records.record_key,
