@@ -44,7 +44,7 @@ public static class HelpText
           --warehouse DIR     the warehouse folder; else the Warehouse__Directory environment variable; else
                               warehouse-data in the repository, the folder the dashboard reads by default
           --settings FILE     a JSON settings file read over appsettings.json and etlsettings.json
-          --keep N            snapshots to keep after publishing (default Etl:SnapshotsToKeep, 3; the published one is always kept)
+          --keep N            snapshots to keep after publishing (default Etl:SnapshotsToKeep, 1; the published one is always kept)
           --trigger NAME      what started the run, recorded with it (default manual)
           --fail-on-rejects   exit 3 when any row was rejected (the snapshot is still published)
           --accept-shrink     load a republished police force-month even though it lost more of its records than

@@ -6,7 +6,7 @@ namespace Analytics.Etl.Pipeline;
 
 public sealed record RunOptions(IReadOnlyList<string> Sources, string WarehouseDirectory)
 {
-    public int SnapshotsToKeep { get; init; } = 3;
+    public int SnapshotsToKeep { get; init; } = 1;
     /// <summary>DuckDB's memory limit for the run (Etl:MemoryLimitMiB); beyond it the run spills to its work folder.</summary>
     public int MemoryLimitMiB { get; init; } = Settings.EtlSettings.DefaultMemoryLimitMiB;
     public string Trigger { get; init; } = "manual";

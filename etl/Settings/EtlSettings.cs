@@ -11,7 +11,9 @@ public sealed class EtlSettings
     /// <summary>Seconds a file must go unchanged before a run takes it.</summary>
     public int SettleSeconds { get; set; } = 60;
 
-    public int SnapshotsToKeep { get; set; } = 3;
+    /// <summary>Snapshots kept after publishing: one by default, so a run holds the folder to the published snapshot and
+    /// its working copy (each older one kept costs a snapshot's size, and gives repair one to fall back on).</summary>
+    public int SnapshotsToKeep { get; set; } = 1;
 
     public const int DefaultMemoryLimitMiB = 1536;
 

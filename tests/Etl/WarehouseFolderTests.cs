@@ -88,8 +88,9 @@ public sealed class WarehouseFolderTests : IDisposable
     {
         warehouse.Run(RepositoryPaths.Population);
         var intact = warehouse.Published;
+        // An older snapshot to fall back on is kept only when asked for (Etl:SnapshotsToKeep, 1 by default).
         var population = warehouse.Scalar<long>("SELECT count(*) FROM raw.ons_population");
-        warehouse.Run(Path.Combine(RepositoryPaths.Geography, "ons_PFA19_names_codes_UK_dec2019.csv"));
+        warehouse.Run(options => options with { SnapshotsToKeep = 2 }, Path.Combine(RepositoryPaths.Geography, "ons_PFA19_names_codes_UK_dec2019.csv"));
         var newest = warehouse.Published.Path;
         File.SetAttributes(newest, FileAttributes.Normal);
         File.WriteAllText(newest, "not a database any more");
