@@ -15,7 +15,7 @@ public sealed class EtlSettings
     /// its working copy (each older one kept costs a snapshot's size, and gives repair one to fall back on).</summary>
     public int SnapshotsToKeep { get; set; } = 1;
 
-    public const int DefaultMemoryLimitMiB = 1536;
+    public const int DefaultMemoryLimitMiB = 1024;
 
     /// <summary>DuckDB's memory limit for a run, in MiB: beyond it sorts, joins and aggregates spill to the run's work
     /// folder instead of growing, so a national load stays within a small server's memory.</summary>

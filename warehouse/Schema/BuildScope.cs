@@ -68,6 +68,17 @@ internal static class BuildScope
             """);
     }
 
+    /// <summary>The scope tables, empty, unless this connection already has them (an incremental build's).</summary>
+    public static void EnsureExists(DuckDBConnection connection)
+    {
+        connection.Execute("""
+            SET VARIABLE incremental_build = coalesce(getvariable('incremental_build'), false);
+            CREATE TEMP TABLE IF NOT EXISTS build_scope_files (file_id INTEGER);
+            CREATE TEMP TABLE IF NOT EXISTS build_scope_crimes (crime_id VARCHAR);
+            CREATE TEMP TABLE IF NOT EXISTS build_scope_months (month_key INTEGER);
+            """);
+    }
+
     /// <summary>Fills the scope from the run's files and the models as the last build left them (before any is touched).</summary>
     public static (int Files, long Crimes, int Months) Fill(DuckDBConnection connection, string runId)
     {

@@ -1,4 +1,5 @@
 using System.Data.Common;
+using Analytics.Warehouse.Schema;
 using DuckDB.NET.Data;
 
 namespace Analytics.Warehouse.Testing;
@@ -8,15 +9,25 @@ public static class DataTestRunner
 {
     /// <param name="scoped">After an incremental build (in the same connection, whose scope is still set): tests of
     /// the models it maintains check only the rows it made, and say so in their names.</param>
-    public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, bool scoped = false, Action<DataTest>? onTest = null) =>
-        DataTestCatalog.All.Select(test =>
+    public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, bool scoped = false, Action<DataTest>? onTest = null)
+    {
+        if (!scoped) BuildScope.Clear(connection); // no scope: the scope macros in the singular tests take every row
+        return DataTestCatalog.All.Select(test =>
         {
             if (scoped && test.ScopedSql is { } sql) test = test with { Name = test.Name + " on the rows this run built", Sql = sql };
             onTest?.Invoke(test);
-            return Run(connection, test);
+            return RunOne(connection, test);
         }).ToList();
+    }
 
+    /// <summary>One test, over every row unless an incremental build in this connection set a scope.</summary>
     public static DataTestResult Run(DuckDBConnection connection, DataTest test)
+    {
+        BuildScope.EnsureExists(connection);
+        return RunOne(connection, test);
+    }
+
+    private static DataTestResult RunOne(DuckDBConnection connection, DataTest test)
     {
         using var command = connection.CreateCommand();
         // Count the failing rows and keep the first as an example that a person can act on.

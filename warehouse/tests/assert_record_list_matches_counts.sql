@@ -1,18 +1,24 @@
 -- model: marts.crime_record_list
 -- The drill-through lists exactly the records each figure counts: for every area (district, partnership, force
 -- area), month and crime type, the rows listed equal marts.crime_by_area_month's incidents, and no records are
--- listed for a cell the mart does not count.
-WITH listed AS (
+-- listed for a cell the mart does not count. After an incremental build, the months it counted again.
+WITH records AS (
+    SELECT * FROM marts.crime_record_list WHERE intermediate.in_month_scope(year(month) * 100 + month(month))
+),
+counts AS (
+    SELECT * FROM marts.crime_by_area_month WHERE intermediate.in_month_scope(year(month) * 100 + month(month))
+),
+listed AS (
     SELECT 'force_area' AS area_type, force_area_code AS area_code, month, crime_type, count(*) AS records
-    FROM marts.crime_record_list WHERE force_area_code <> 'UNKNOWN' GROUP BY ALL
+    FROM records WHERE force_area_code <> 'UNKNOWN' GROUP BY ALL
     UNION ALL
     SELECT 'district', district_code, month, crime_type, count(*)
-    FROM marts.crime_record_list WHERE district_code IS NOT NULL GROUP BY ALL
+    FROM records WHERE district_code IS NOT NULL GROUP BY ALL
     UNION ALL
     SELECT 'partnership', partnership_code, month, crime_type, count(*)
-    FROM marts.crime_record_list WHERE partnership_code IS NOT NULL GROUP BY ALL
+    FROM records WHERE partnership_code IS NOT NULL GROUP BY ALL
 )
 SELECT area_type, area_code, month, crime_type, listed.records, counts.incidents
 FROM listed
-FULL JOIN marts.crime_by_area_month AS counts USING (area_type, area_code, month, crime_type)
+FULL JOIN counts USING (area_type, area_code, month, crime_type)
 WHERE coalesce(listed.records, 0) <> coalesce(counts.incidents, 0)

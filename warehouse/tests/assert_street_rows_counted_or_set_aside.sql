@@ -1,10 +1,19 @@
 -- model: marts.crime_records_set_aside
 -- Nothing is lost after loading either: every street row loaded from a current file is counted in
--- core.fct_crime_records or set aside as a repeat of a counted crime, never both and never neither.
-WITH placed AS (
-    SELECT source_file_id AS file_id, source_line_number AS line_number, 'counted' AS place FROM core.fct_crime_records
+-- core.fct_crime_records or set aside as a repeat of a counted crime, never both and never neither. After an
+-- incremental build, the files with a row it placed again (every row of them).
+WITH all_placed AS (
+    SELECT source_file_id AS file_id, source_line_number AS line_number, crime_id, 'counted' AS place FROM core.fct_crime_records
     UNION ALL
-    SELECT source_file_id, source_line_number, 'set aside' FROM marts.crime_records_set_aside
+    SELECT source_file_id, source_line_number, crime_id, 'set aside' FROM marts.crime_records_set_aside
+),
+files_in_scope AS (
+    SELECT DISTINCT file_id FROM all_placed WHERE intermediate.in_crime_scope(crime_id, file_id)
+    UNION
+    SELECT file_id FROM meta.source_files WHERE intermediate.in_crime_scope(NULL, file_id)
+),
+placed AS (
+    SELECT * FROM all_placed WHERE file_id IN (SELECT file_id FROM files_in_scope)
 ),
 by_file AS (
     SELECT file_id,
@@ -19,6 +28,6 @@ SELECT files.file_id, files.source_path, files.rows_loaded,
        coalesce(by_file.rows_placed_twice, 0) AS rows_placed_twice
 FROM meta.source_files AS files
 LEFT JOIN by_file ON by_file.file_id = files.file_id
-WHERE files.status = 'loaded' AND files.source_kind = 'police_street'
+WHERE files.status = 'loaded' AND files.source_kind = 'police_street' AND files.file_id IN (SELECT file_id FROM files_in_scope)
   AND (files.rows_loaded <> coalesce(by_file.rows_counted, 0) + coalesce(by_file.rows_set_aside, 0)
        OR coalesce(by_file.rows_placed_twice, 0) > 0)

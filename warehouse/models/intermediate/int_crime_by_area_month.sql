@@ -17,6 +17,14 @@ located AS (
     UNION ALL
     SELECT 'force_area', force_area_code, * FROM records
     WHERE force_area_code <> 'UNKNOWN'
+),
+-- Each incident once, then counted: a grouping spills to disk under the run's memory limit, where count(DISTINCT)
+-- over millions of records ran out of it.
+incidents AS (
+    SELECT area_type, area_code, force_area_code, month_key, month, financial_year, crime_type, is_recorded_crime,
+           incident_id, bool_or(has_positive_outcome) AS has_positive_outcome
+    FROM located
+    GROUP BY ALL
 )
 SELECT
     area_type,
@@ -27,7 +35,7 @@ SELECT
     financial_year,
     crime_type,
     is_recorded_crime,
-    count(DISTINCT incident_id) AS incidents,
-    count(DISTINCT incident_id) FILTER (WHERE has_positive_outcome) AS positive_outcomes
-FROM located
+    count(*) AS incidents,
+    count(*) FILTER (WHERE has_positive_outcome) AS positive_outcomes
+FROM incidents
 GROUP BY ALL
