@@ -32,6 +32,19 @@ public static class FileLoader
             return Plans.PlanLoader.Load(connection, file, runId, sha256);
 
         var staged = extension == ".xlsx" ? XlsxStager.Stage(connection, file, cancellation) : CsvStager.Stage(connection, file, scratchDirectory, cancellation);
+        try
+        {
+            return LoadStaged(connection, file, runId, today, shrink, sha256, staged);
+        }
+        finally
+        {
+            if (staged.CleanCopy is { } cleanCopy) File.Delete(cleanCopy);
+        }
+    }
+
+    private static LoadedFile LoadStaged(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today,
+        ShrinkGuard? shrink, string sha256, StagedCsv staged)
+    {
         var classification = SourceClassifier.Classify(file, staged.Header, KnownForces(connection));
         if (classification.Spec is not { } spec)
             return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, classification.SkipReason);
@@ -51,26 +64,17 @@ public static class FileLoader
         SupersedeFiles(connection, [spec.RawTable], replaces, fileId);
         CheckRows(connection, spec, classification, parameters);
 
-        var fileParameters = new { file_id = fileId, run_id = runId, source_path = file.SourcePath };
-        var insertRejects = $"""
-            INSERT INTO meta.rejects (file_id, run_id, source_path, line_number, field, reason, raw_text)
-            SELECT $file_id, $run_id, $source_path, line_number, field, {RejectText.Sql("reason")}, {RejectText.Sql("raw_text")}
-            FROM (
-                SELECT line_number, field, reason, raw_text FROM stage_rejects
-                UNION ALL
-                SELECT line_number, problems[1].field,
-                       array_to_string(list_transform(problems, problem -> problem.reason), '; '), raw_text
-                FROM stage_checked WHERE len(problems) > 0
-            )
-            """;
-        connection.Execute(insertRejects, fileParameters);
+        // stage_rows keeps the file's order (DuckDB keeps insertion order), so the raw table gets the rows by line.
         var columns = string.Join(", ", classification.ColumnMap.Keys.Concat(spec.FileLevelColumns));
         var insert = $"""
             INSERT INTO {spec.RawTable} (file_id, line_number, {columns})
-            SELECT $file_id, line_number, {columns} FROM stage_checked WHERE len(problems) = 0 ORDER BY line_number
+            SELECT $file_id, line_number, {columns} FROM stage_checked WHERE len(problems) = 0
             """;
         var loaded = connection.Execute(insert, new { file_id = fileId });
-        var rejected = connection.ExecuteScalar<long>("SELECT count(*) FROM meta.rejects WHERE file_id = $file_id", new { file_id = fileId });
+        // Every parsed row was either loaded or refused by a rule; only a file with rejects needs the reject insert.
+        var rejected = staged.RowsRejected + staged.RowsParsed - loaded > 0
+            ? InsertRejects(connection, staged, new { file_id = fileId, run_id = runId, source_path = file.SourcePath })
+            : 0;
         var shrunk = (shrink ?? new ShrinkGuard()).Check(file, spec.Kind, $"{classification.ForceSlug} {classification.Period}",
             earlier.Sum(old => old.RowsLoaded), string.Join(", ", earlier.Select(old => old.Path)), loaded); // throws, rolling the file back, when it lost too much
         var replaced = earlier.Count == 0 ? null : "replaces " + string.Join(", ", earlier.Select(old => $"file {old.Id} ({old.Path})"));
@@ -81,6 +85,31 @@ public static class FileLoader
 
         return new LoadedFile(file.SourcePath, spec.Kind, FileOutcome.Loaded, staged.RowsRead, loaded, rejected,
             string.Join("; ", new[] { replaced, shrunk }.OfType<string>()) is { Length: > 0 } note ? note : null, fileId, replaces.Count > 0 ? replaces[^1] : null);
+    }
+
+    /// <summary>
+    /// Stores the file's rejects, those it could not parse and those its rules refused, each with its raw text: the
+    /// scan's rejects carry their own, the others are read from the file's lines, which only a file with rejects reads.
+    /// </summary>
+    private static long InsertRejects(DuckDBConnection connection, StagedCsv staged, object fileParameters)
+    {
+        if (staged.CleanCopy is { } cleanCopy) CsvStager.ReadLines(connection, cleanCopy);
+        var insertRejects = $"""
+            INSERT INTO meta.rejects (file_id, run_id, source_path, line_number, field, reason, raw_text)
+            SELECT $file_id, $run_id, $source_path, line_number, field, {RejectText.Sql("reason")}, {RejectText.Sql("raw_text")}
+            FROM (
+                SELECT line_number, rejects.field, rejects.reason, coalesce(rejects.raw_text, lines.raw_text) AS raw_text
+                FROM (
+                    SELECT line_number, field, reason, raw_text FROM stage_rejects
+                    UNION ALL
+                    SELECT line_number, problems[1].field,
+                           array_to_string(list_transform(problems, problem -> problem.reason), '; '), NULL
+                    FROM stage_checked WHERE len(problems) > 0
+                ) AS rejects
+                LEFT JOIN stage_lines AS lines USING (line_number)
+            )
+            """;
+        return connection.Execute(insertRejects, fileParameters);
     }
 
     /// <summary>The force slugs data.police.uk publishes (seeds/police_forces.csv), which police file names must use.</summary>
@@ -104,7 +133,7 @@ public static class FileLoader
         var sql = $"""
             CREATE OR REPLACE TEMP TABLE stage_checked AS
             SELECT *, {problems} AS problems
-            FROM (SELECT line_number, raw_text, {projection}{helpers} FROM stage_rows) AS typed
+            FROM (SELECT line_number, {projection}{helpers} FROM stage_rows) AS typed
             """;
         connection.Execute(sql, Bind(sql, parameters));
     }
