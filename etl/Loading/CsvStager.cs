@@ -33,10 +33,8 @@ public static class CsvStager
         {
             var scan = CsvLineScan.Scan(file, cleanPath, cancellation);
             ParseRows(connection, cleanPath, scan.Header.Count);
-            CollectRejects(connection, file, scan);
-            var counts = connection.QuerySingle<(long Parsed, long Rejected)>(
-                "SELECT (SELECT count(*) FROM stage_rows), (SELECT count(*) FROM stage_rejects)");
-            return new StagedCsv(scan.Header, counts.Parsed + counts.Rejected, counts.Parsed, counts.Rejected, cleanPath);
+            var (parsed, rejected) = CollectRejects(connection, file, scan);
+            return new StagedCsv(scan.Header, parsed + rejected, parsed, rejected, cleanPath);
         }
         catch
         {
@@ -108,14 +106,15 @@ public static class CsvStager
     /// Builds stage_rejects from DuckDB's errors (their raw text is filled from the lines later, only when needed) and
     /// the scan's own, then checks that every data line the scan wrote is a row or a reject.
     /// </summary>
-    private static void CollectRejects(DuckDBConnection connection, DiscoveredFile file, CsvScan scan)
+    private static (long Parsed, long Rejected) CollectRejects(DuckDBConnection connection, DiscoveredFile file, CsvScan scan)
     {
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE stage_rejects AS
             SELECT line AS line_number,
                    any_value(column_name) AS column_name,
                    string_agg(DISTINCT error_type || ': ' || error_message, '; ') AS reason,
-                   NULL::VARCHAR AS raw_text
+                   NULL::VARCHAR AS raw_text,
+                   NULL::VARCHAR AS field
             FROM stage_parse_errors
             GROUP BY line
             """);
@@ -125,17 +124,18 @@ public static class CsvStager
         if (parsed + rejected != scan.DataLines)
             throw new SourceFileException(file.SourcePath,
                 $"its rows do not line up with its lines ({parsed + rejected:N0} rows read from {scan.DataLines:N0} data lines): a quote is left open, or a quoted field holds a line break, which published files never do");
-        AddScannedRejects(connection, scan.Rejects);
-        NameRejectedFields(connection, scan.Header);
+        if (rejected > 0) NameRejectedFields(connection, scan.Header);
+        if (scan.Rejects.Count > 0) AddScannedRejects(connection, scan.Rejects);
+        return (parsed, rejected + scan.Rejects.Count);
     }
 
     /// <summary>The scan's rejects join DuckDB's; their lines are blank in the copy, so neither a row nor another reject.</summary>
     private static void AddScannedRejects(DuckDBConnection connection, IReadOnlyList<ScannedReject> rejects)
     {
         using var appender = connection.CreateAppender("stage_rejects");
-        foreach (var reject in rejects) // columns: line_number, column_name, reason, raw_text
+        foreach (var reject in rejects) // columns: line_number, column_name, reason, raw_text, field
             appender.CreateRow().AppendValue(reject.LineNumber).AppendNullValue().AppendValue(reject.Reason)
-                .AppendValue(reject.RawText).EndRow();
+                .AppendValue(reject.RawText).AppendNullValue().EndRow();
     }
 
     /// <summary>Replaces DuckDB's c1..cN in the rejects with the field names from the file's header.</summary>
@@ -148,7 +148,6 @@ public static class CsvStager
                 appender.CreateRow().AppendValue($"c{index + 1}").AppendValue(name).EndRow();
         }
         connection.Execute("""
-            ALTER TABLE stage_rejects ADD COLUMN field VARCHAR;
             UPDATE stage_rejects SET field = stage_header.field
             FROM stage_header WHERE stage_header.column_name = stage_rejects.column_name;
             """);
