@@ -5,24 +5,29 @@ using Analytics.Warehouse.Schema;
 
 namespace Analytics.Etl.Loading;
 
-/// <summary>A line the scan rejected itself, before DuckDB: too long, or more fields than the header.</summary>
+/// <summary>A line the scan rejected itself, before DuckDB: too long, or more or fewer fields than the header.</summary>
 public sealed record ScannedReject(long LineNumber, string Reason, string RawText);
 
-/// <summary>What <see cref="CsvLineScan"/> found: the header's names and the lines it rejected.</summary>
-public sealed record CsvScan(IReadOnlyList<string> Header, IReadOnlyList<ScannedReject> Rejects);
+/// <summary>What <see cref="CsvLineScan"/> found: the header's names, the lines it rejected and the data lines it wrote.</summary>
+public sealed record CsvScan(IReadOnlyList<string> Header, IReadOnlyList<ScannedReject> Rejects, long DataLines);
 
 /// <summary>
 /// The first read of a CSV file, in C# and in bounded memory, before DuckDB reads it: splits lines on LF, CRLF or a
 /// lone CR (mixed as they come), so line N is the N-th line a text editor shows, and writes them to a clean copy
-/// that ends every line with LF. Refuses the file when it is UTF-16, or its header is too wide or too long; a data
-/// line too long (<see cref="InputLimits.MaxLineBytes"/>) or with more fields than the header (quotes honoured) is
-/// rejected here and left blank in the copy, so DuckDB never spends time or memory on it and every other line keeps
-/// its number. Quotes do not join lines: published files never hold a line break inside a field.
+/// that ends every line with LF and starts every data line with its number (<c>N,</c>; the header with
+/// <see cref="LineNumberColumn"/>), so each row DuckDB parses carries its line number. Refuses the file when it is
+/// UTF-16, or its header is too wide or too long; a data line too long (<see cref="InputLimits.MaxLineBytes"/>) or
+/// with more or fewer fields than the header (quotes honoured) is rejected here and left blank in the copy, so DuckDB
+/// never spends time or memory on it, never counts the number column in a message of its own, and every other line
+/// keeps its number. Quotes do not join lines: published files never hold a line break inside a field.
 /// </summary>
 public sealed class CsvLineScan
 {
     private const int ReadBufferBytes = 1024 * 1024;
     private const int RawTextBytes = RejectText.KeptChars * 4; // enough UTF-8 for the part of a reject that is kept
+
+    /// <summary>The name the copy's header gives the line number column it adds in front of the file's own.</summary>
+    public const string LineNumberColumn = "line_number";
 
     /// <summary>The bytes the scan acts on; runs of any other bytes are copied as they are.</summary>
     private static readonly SearchValues<byte> Special = SearchValues.Create("\n\r\",\0"u8);
@@ -32,20 +37,21 @@ public sealed class CsvLineScan
     private readonly byte[] line = new byte[InputLimits.MaxLineBytes];
     private readonly List<ScannedReject> rejects = [];
     private List<string>? header;
-    private long lineNumber, lineBytes, overflowChars, nulBytes;
+    private readonly byte[] prefix = new byte[24];
+    private long lineNumber, lineBytes, overflowChars, nulBytes, dataLines;
     private int fields = 1;
     private bool quoted;
 
     private CsvLineScan(string sourcePath, Stream output) => (this.sourcePath, this.output) = (sourcePath, output);
 
-    /// <param name="cleanPath">Where the copy with LF line ends is written, for DuckDB to read.</param>
+    /// <param name="cleanPath">Where the numbered copy with LF line ends is written, for DuckDB to read.</param>
     public static CsvScan Scan(DiscoveredFile file, string cleanPath, CancellationToken cancellation)
     {
         using var input = new FileStream(file.LocalPath, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         using var output = new FileStream(cleanPath, FileMode.Create, FileAccess.Write, FileShare.None, ReadBufferBytes);
         var scan = new CsvLineScan(file.SourcePath, output);
         scan.Read(input, cancellation);
-        return new CsvScan(scan.header ?? throw new SourceFileException(file.SourcePath, "the file is empty: there is no header line"), scan.rejects);
+        return new CsvScan(scan.header ?? throw new SourceFileException(file.SourcePath, "the file is empty: there is no header line"), scan.rejects, scan.dataLines);
     }
 
     private void Read(Stream input, CancellationToken cancellation)
@@ -112,7 +118,9 @@ public sealed class CsvLineScan
             Reject($"LINE TOO LONG: the line is {lineBytes:N0} bytes, longer than the {InputLimits.MaxLineBytes:N0} bytes allowed");
         else if (!quoted && fields > header.Count)
             Reject($"TOO MANY COLUMNS: expected {header.Count:N0} fields, found {fields:N0}");
-        else output.Write(line, 0, (int)lineBytes);
+        else if (!quoted && fields < header.Count)
+            Reject($"MISSING COLUMNS: expected {header.Count:N0} fields, found {fields:N0}");
+        else WriteDataLine();
         output.WriteByte((byte)'\n');
         (lineBytes, overflowChars, nulBytes, fields, quoted) = (0, 0, 0, 1, false);
     }
@@ -128,7 +136,17 @@ public sealed class CsvLineScan
         if (lineBytes == 0)
             throw new SourceFileException(sourcePath, "the first line is blank: expected a CSV header");
         header = CsvStager.SplitHeader(Encoding.UTF8.GetString(line, 0, (int)lineBytes));
+        output.Write(Encoding.ASCII.GetBytes(LineNumberColumn + ","));
         output.Write(line, 0, (int)lineBytes);
+    }
+
+    private void WriteDataLine()
+    {
+        lineNumber.TryFormat(prefix, out var digits, provider: System.Globalization.CultureInfo.InvariantCulture);
+        prefix[digits] = (byte)',';
+        output.Write(prefix, 0, digits + 1);
+        output.Write(line, 0, (int)lineBytes);
+        dataLines++;
     }
 
     private void Reject(string reason)

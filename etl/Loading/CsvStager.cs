@@ -5,23 +5,23 @@ using DuckDB.NET.Data;
 namespace Analytics.Etl.Loading;
 
 /// <summary>
-/// Reads a CSV file in three passes, each line ending up a row or a reject, never dropped:
+/// Reads a CSV file in two passes, each line ending up a row or a reject, never dropped:
 /// <list type="number">
 /// <item><see cref="CsvLineScan"/> (C#, bounded memory) numbers the lines whatever their line ends, refuses a file
-/// that is UTF-16 or has too wide a header, rejects lines too long or with too many fields, and writes a clean copy
-/// with LF line ends in which those lines are blank;</item>
-/// <item>DuckDB reads the copy line by line (line numbers and raw text of every line);</item>
-/// <item>DuckDB reads the copy as CSV (quotes, field counts, encoding).</item>
+/// that is UTF-16 or has too wide a header, rejects lines too long or with too many or too few fields, and writes a
+/// clean copy with LF line ends, each data line starting with its number, in which those lines are blank;</item>
+/// <item>DuckDB reads the copy as CSV (quotes, encoding): each row comes with its line number.</item>
 /// </list>
-/// Rows that parse are matched back to their lines in order; rows that do not are kept as rejects with DuckDB's
-/// reason, beside the scan's own rejects. Documented in etl/README.md ("How a CSV file is read").
+/// Rows that do not parse are kept as rejects with DuckDB's reason, beside the scan's own rejects. The raw text of
+/// the lines is read only for a file with rejects (<see cref="ReadLines"/>), after its rows are checked.
+/// Documented in etl/README.md ("How a CSV file is read").
 /// </summary>
 public static class CsvStager
 {
     // The line pass splits on a character that never occurs in text files, so each line is one field.
     private const string NeverADelimiter = "\u001f";
 
-    /// <param name="scratchDirectory">Where the clean copy is written while the file is read; removed afterwards.</param>
+    /// <param name="scratchDirectory">Where the clean copy is written; the caller deletes it (<see cref="StagedCsv.CleanCopy"/>).</param>
     public static StagedCsv Stage(DuckDBConnection connection, DiscoveredFile file, string scratchDirectory, CancellationToken cancellation)
     {
         if (new FileInfo(file.LocalPath).Length == 0)
@@ -32,28 +32,30 @@ public static class CsvStager
         try
         {
             var scan = CsvLineScan.Scan(file, cleanPath, cancellation);
-            ReadLines(connection, cleanPath);
             ParseRows(connection, cleanPath, scan.Header.Count);
-            AlignRowsToLines(connection, file, scan.Header);
-            AddScannedRejects(connection, scan.Rejects);
-            var counts = connection.QuerySingle<(long Parsed, long Rejected)>(
-                "SELECT (SELECT count(*) FROM stage_rows), (SELECT count(*) FROM stage_rejects)");
-            return new StagedCsv(scan.Header, counts.Parsed + counts.Rejected, counts.Parsed, counts.Rejected);
+            var (parsed, rejected) = CollectRejects(connection, file, scan);
+            return new StagedCsv(scan.Header, parsed + rejected, parsed, rejected, cleanPath);
         }
-        finally
+        catch
         {
             File.Delete(cleanPath);
+            throw;
         }
     }
 
     /// <summary>
     /// DuckDB's longest row. Lines past InputLimits.MaxLineBytes never reach it (the line scan rejects them); a row
-    /// may still be two lines (a quoted line break). DuckDB's read buffer is sixteen times this, per file read, so a
-    /// generous bound here costs memory on every load.
+    /// may still be two lines (a quoted line break), and carries its number. DuckDB's read buffer is sixteen times
+    /// this, per file read, so a generous bound here costs memory on every load.
     /// </summary>
-    private const int MaxRowBytes = 2 * InputLimits.MaxLineBytes;
+    private const int MaxRowBytes = 2 * InputLimits.MaxLineBytes + 32;
 
-    private static void ReadLines(DuckDBConnection connection, string cleanPath)
+    /// <summary>
+    /// Builds stage_lines (line_number, raw_text) from the clean copy: every line's text as the file has it, without
+    /// the number the scan put in front; blank lines are NULL. Lines DuckDB cannot decode are listed, with their
+    /// numbers, as errors of this read and kept from there.
+    /// </summary>
+    public static void ReadLines(DuckDBConnection connection, string cleanPath)
     {
         connection.Execute("DROP TABLE IF EXISTS stage_line_errors; DROP TABLE IF EXISTS stage_line_scans;");
         connection.Execute("""
@@ -63,7 +65,6 @@ public static class CsvStager
                           auto_detect = false, strict_mode = false, store_rejects = true,
                           rejects_table = 'stage_line_errors', rejects_scan = 'stage_line_scans', max_line_size = $max_line_size)
             """, new { path = cleanPath, delimiter = NeverADelimiter, max_line_size = MaxRowBytes });
-        // Lines DuckDB could not decode are absent from the reads but listed, with their numbers, as errors.
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE stage_lines AS
             WITH undecodable AS (
@@ -74,10 +75,14 @@ public static class CsvStager
                 FROM range(1, (SELECT count(*) FROM stage_line_reads) + (SELECT count(*) FROM undecodable) + 1) AS t(n)
                 WHERE n NOT IN (SELECT line_number FROM undecodable)
             )
-            SELECT numbers.line_number, reads.raw_text
-            FROM stage_line_reads AS reads JOIN numbers USING (read_number)
-            UNION ALL
-            SELECT line_number, raw_text FROM undecodable
+            SELECT line_number, regexp_replace(raw_text, '^[0-9]+,', '') AS raw_text
+            FROM (
+                SELECT numbers.line_number, reads.raw_text
+                FROM stage_line_reads AS reads JOIN numbers USING (read_number)
+                UNION ALL
+                SELECT line_number, raw_text FROM undecodable
+            )
+            WHERE line_number > 1
             """);
     }
 
@@ -87,49 +92,41 @@ public static class CsvStager
         var columns = string.Join(", ", Enumerable.Range(1, columnCount).Select(i => $"'c{i}': 'VARCHAR'"));
         connection.Execute("DROP TABLE IF EXISTS stage_parse_errors; DROP TABLE IF EXISTS stage_parse_scans;");
         var parse = $$"""
-            CREATE OR REPLACE TEMP TABLE stage_parsed AS
-            SELECT row_number() OVER () AS read_number, *
-            FROM read_csv($path, header = true, columns = {{{columns}}}, delim = ',', quote = '"', escape = '"',
+            CREATE OR REPLACE TEMP TABLE stage_rows AS
+            SELECT *
+            FROM read_csv($path, header = true, columns = {'{{CsvLineScan.LineNumberColumn}}': 'BIGINT', {{columns}}},
+                          delim = ',', quote = '"', escape = '"',
                           auto_detect = false, strict_mode = true, null_padding = false, store_rejects = true,
                           rejects_table = 'stage_parse_errors', rejects_scan = 'stage_parse_scans', max_line_size = $max_line_size)
             """;
         connection.Execute(parse, new { path = cleanPath, max_line_size = MaxRowBytes });
     }
 
-    private static void AlignRowsToLines(DuckDBConnection connection, DiscoveredFile file, IReadOnlyList<string> header)
+    /// <summary>
+    /// Builds stage_rejects from DuckDB's errors (their raw text is filled from the lines later, only when needed) and
+    /// the scan's own, then checks that every data line the scan wrote is a row or a reject.
+    /// </summary>
+    private static (long Parsed, long Rejected) CollectRejects(DuckDBConnection connection, DiscoveredFile file, CsvScan scan)
     {
-        // The n-th parsed row is the n-th non-blank line after the header that DuckDB did not reject.
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE stage_rejects AS
-            SELECT errors.line AS line_number,
-                   any_value(errors.column_name) AS column_name,
-                   string_agg(DISTINCT errors.error_type || ': ' || errors.error_message, '; ') AS reason,
-                   coalesce(any_value(lines.raw_text), any_value(errors.csv_line)) AS raw_text
-            FROM stage_parse_errors AS errors
-            LEFT JOIN stage_lines AS lines ON lines.line_number = errors.line
-            GROUP BY errors.line;
-
-            CREATE OR REPLACE TEMP TABLE stage_rows AS
-            WITH data_lines AS (
-                SELECT line_number, raw_text, row_number() OVER (ORDER BY line_number) AS read_number
-                FROM stage_lines
-                WHERE line_number > 1 AND raw_text IS NOT NULL
-                  AND line_number NOT IN (SELECT line_number FROM stage_rejects)
-            )
-            SELECT data_lines.line_number, data_lines.raw_text, parsed.* EXCLUDE (read_number)
-            FROM stage_parsed AS parsed
-            JOIN data_lines USING (read_number);
+            SELECT line AS line_number,
+                   any_value(column_name) AS column_name,
+                   string_agg(DISTINCT error_type || ': ' || error_message, '; ') AS reason,
+                   NULL::VARCHAR AS raw_text,
+                   NULL::VARCHAR AS field
+            FROM stage_parse_errors
+            GROUP BY line
             """);
-        var (parsed, aligned) = connection.QuerySingle<(long, long)>(
-            "SELECT (SELECT count(*) FROM stage_parsed), (SELECT count(*) FROM stage_rows)");
-        var (dataLines, _) = connection.QuerySingle<(long, long)>("""
-            SELECT count(*), 0 FROM stage_lines
-            WHERE line_number > 1 AND raw_text IS NOT NULL AND line_number NOT IN (SELECT line_number FROM stage_rejects)
-            """);
-        if (parsed != aligned || parsed != dataLines)
+        var (parsed, rejected) = connection.QuerySingle<(long, long)>(
+            "SELECT (SELECT count(*) FROM stage_rows), (SELECT count(*) FROM stage_rejects)");
+        // A quoted line break joins two lines into one row (or one reject): the counts no longer meet.
+        if (parsed + rejected != scan.DataLines)
             throw new SourceFileException(file.SourcePath,
-                $"its rows do not line up with its lines ({parsed:N0} rows parsed from {dataLines:N0} data lines): a quote is left open, or a quoted field holds a line break, which published files never do");
-        NameRejectedFields(connection, header);
+                $"its rows do not line up with its lines ({parsed + rejected:N0} rows read from {scan.DataLines:N0} data lines): a quote is left open, or a quoted field holds a line break, which published files never do");
+        if (rejected > 0) NameRejectedFields(connection, scan.Header);
+        if (scan.Rejects.Count > 0) AddScannedRejects(connection, scan.Rejects);
+        return (parsed, rejected + scan.Rejects.Count);
     }
 
     /// <summary>The scan's rejects join DuckDB's; their lines are blank in the copy, so neither a row nor another reject.</summary>
@@ -151,7 +148,6 @@ public static class CsvStager
                 appender.CreateRow().AppendValue($"c{index + 1}").AppendValue(name).EndRow();
         }
         connection.Execute("""
-            ALTER TABLE stage_rejects ADD COLUMN field VARCHAR;
             UPDATE stage_rejects SET field = stage_header.field
             FROM stage_header WHERE stage_header.column_name = stage_rejects.column_name;
             """);

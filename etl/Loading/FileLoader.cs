@@ -32,6 +32,19 @@ public static class FileLoader
             return Plans.PlanLoader.Load(connection, file, runId, sha256);
 
         var staged = extension == ".xlsx" ? XlsxStager.Stage(connection, file, cancellation) : CsvStager.Stage(connection, file, scratchDirectory, cancellation);
+        try
+        {
+            return LoadStaged(connection, file, runId, today, shrink, sha256, staged);
+        }
+        finally
+        {
+            if (staged.CleanCopy is { } cleanCopy) File.Delete(cleanCopy);
+        }
+    }
+
+    private static LoadedFile LoadStaged(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today,
+        ShrinkGuard? shrink, string sha256, StagedCsv staged)
+    {
         var classification = SourceClassifier.Classify(file, staged.Header, KnownForces(connection));
         if (classification.Spec is not { } spec)
             return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, classification.SkipReason);
@@ -49,28 +62,20 @@ public static class FileLoader
             "SELECT file_id AS Id, source_path AS Path, rows_loaded AS RowsLoaded FROM meta.source_files WHERE file_id = $id", new { id })).ToList();
         // Replaced before the rows are checked, so that lines are compared only with files that stay current.
         SupersedeFiles(connection, [spec.RawTable], replaces, fileId);
-        CheckRows(connection, spec, classification, parameters);
+        var checkedRows = CheckedRows(spec, classification);
+        parameters["file_id"] = fileId;
 
-        var fileParameters = new { file_id = fileId, run_id = runId, source_path = file.SourcePath };
-        var insertRejects = $"""
-            INSERT INTO meta.rejects (file_id, run_id, source_path, line_number, field, reason, raw_text)
-            SELECT $file_id, $run_id, $source_path, line_number, field, {RejectText.Sql("reason")}, {RejectText.Sql("raw_text")}
-            FROM (
-                SELECT line_number, field, reason, raw_text FROM stage_rejects
-                UNION ALL
-                SELECT line_number, problems[1].field,
-                       array_to_string(list_transform(problems, problem -> problem.reason), '; '), raw_text
-                FROM stage_checked WHERE len(problems) > 0
-            )
-            """;
-        connection.Execute(insertRejects, fileParameters);
+        // ORDER BY stays: DuckDB keeps insertion order through filters, not through the joins the rules' subqueries make.
         var columns = string.Join(", ", classification.ColumnMap.Keys.Concat(spec.FileLevelColumns));
         var insert = $"""
             INSERT INTO {spec.RawTable} (file_id, line_number, {columns})
-            SELECT $file_id, line_number, {columns} FROM stage_checked WHERE len(problems) = 0 ORDER BY line_number
+            SELECT $file_id, line_number, {columns} FROM ({checkedRows}) AS checked WHERE len(problems) = 0 ORDER BY line_number
             """;
-        var loaded = connection.Execute(insert, new { file_id = fileId });
-        var rejected = connection.ExecuteScalar<long>("SELECT count(*) FROM meta.rejects WHERE file_id = $file_id", new { file_id = fileId });
+        var loaded = connection.Execute(insert, Bind(insert, parameters));
+        // Every parsed row was either loaded or refused by a rule; only a file with rejects checks its rows twice.
+        parameters["run_id"] = runId;
+        parameters["source_path"] = file.SourcePath;
+        var rejected = staged.RowsRejected + staged.RowsParsed - loaded > 0 ? InsertRejects(connection, staged, checkedRows, parameters) : 0;
         var shrunk = (shrink ?? new ShrinkGuard()).Check(file, spec.Kind, $"{classification.ForceSlug} {classification.Period}",
             earlier.Sum(old => old.RowsLoaded), string.Join(", ", earlier.Select(old => old.Path)), loaded); // throws, rolling the file back, when it lost too much
         var replaced = earlier.Count == 0 ? null : "replaces " + string.Join(", ", earlier.Select(old => $"file {old.Id} ({old.Path})"));
@@ -83,6 +88,31 @@ public static class FileLoader
             string.Join("; ", new[] { replaced, shrunk }.OfType<string>()) is { Length: > 0 } note ? note : null, fileId, replaces.Count > 0 ? replaces[^1] : null);
     }
 
+    /// <summary>
+    /// Stores the file's rejects, those it could not parse and those its rules refused, each with its raw text: the
+    /// scan's rejects carry their own, the others are read from the file's lines, which only a file with rejects reads.
+    /// </summary>
+    private static long InsertRejects(DuckDBConnection connection, StagedCsv staged, string checkedRows, Dictionary<string, object?> parameters)
+    {
+        if (staged.CleanCopy is { } cleanCopy) CsvStager.ReadLines(connection, cleanCopy);
+        var insertRejects = $"""
+            INSERT INTO meta.rejects (file_id, run_id, source_path, line_number, field, reason, raw_text)
+            SELECT $file_id, $run_id, $source_path, line_number, field, {RejectText.Sql("reason")}, {RejectText.Sql("raw_text")}
+            FROM (
+                SELECT line_number, rejects.field, rejects.reason, coalesce(rejects.raw_text, lines.raw_text) AS raw_text
+                FROM (
+                    SELECT line_number, field, reason, raw_text FROM stage_rejects
+                    UNION ALL
+                    SELECT line_number, problems[1].field,
+                           array_to_string(list_transform(problems, problem -> problem.reason), '; '), NULL
+                    FROM ({checkedRows}) AS checked WHERE len(problems) > 0
+                ) AS rejects
+                LEFT JOIN stage_lines AS lines USING (line_number)
+            )
+            """;
+        return connection.Execute(insertRejects, Bind(insertRejects, parameters));
+    }
+
     /// <summary>The force slugs data.police.uk publishes (seeds/police_forces.csv), which police file names must use.</summary>
     private static HashSet<string> KnownForces(DuckDBConnection connection) =>
         connection.Query<string>("SELECT force_slug FROM seeds.police_forces").ToHashSet(StringComparer.Ordinal);
@@ -90,8 +120,11 @@ public static class FileLoader
     /// <summary>A file the one being loaded replaces, as it was while still current.</summary>
     private sealed record EarlierFile(int Id, string Path, long RowsLoaded);
 
-    /// <summary>Builds stage_checked: the staged rows under their raw column names, with the list of problems of each.</summary>
-    private static void CheckRows(DuckDBConnection connection, SourceSpec spec, Classification classification, Dictionary<string, object?> parameters)
+    /// <summary>
+    /// A query of the staged rows under their raw column names, with the list of problems of each. Not kept as a
+    /// table: the insert of the rows that pass runs it, and the insert of the rejects once more, for a file that has any.
+    /// </summary>
+    private static string CheckedRows(SourceSpec spec, Classification classification)
     {
         // Column names and rule SQL come from SourceSpecs, compiled in; values reach DuckDB only as parameters.
         var projection = string.Join(", ", classification.ColumnMap.Select(pair => $"c{pair.Value + 1} AS {pair.Key}")
@@ -101,12 +134,10 @@ public static class FileLoader
             ? "[]"
             : "list_filter([" + string.Join(",\n", spec.Rules.Select(rule =>
                 $"CASE WHEN ({rule.BadWhen}) THEN {{'field': '{rule.Field.Replace("'", "''")}', 'reason': ({rule.Reason})}} END")) + "], problem -> problem IS NOT NULL)";
-        var sql = $"""
-            CREATE OR REPLACE TEMP TABLE stage_checked AS
+        return $"""
             SELECT *, {problems} AS problems
-            FROM (SELECT line_number, raw_text, {projection}{helpers} FROM stage_rows) AS typed
+            FROM (SELECT line_number, {projection}{helpers} FROM stage_rows) AS typed
             """;
-        connection.Execute(sql, Bind(sql, parameters));
     }
 
     internal sealed record SourceFileRecord(

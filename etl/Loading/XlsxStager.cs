@@ -9,7 +9,8 @@ namespace Analytics.Etl.Loading;
 /// <summary>
 /// Stages the worksheet named "Funding return" of an .xlsx file into the same stage_rows and stage_rejects tables
 /// as <see cref="CsvStager"/>, through DuckDB's Appender, one row at a time, so the same checks apply. Line numbers
-/// are the sheet's row numbers; raw text is the row's cells joined as CSV. A workbook without that sheet, that
+/// are the sheet's row numbers; raw text is the row's cells joined as CSV, kept for every row in stage_lines (a
+/// return is a few hundred rows). A workbook without that sheet, that
 /// expands past <see cref="InputLimits"/> or has a cell beyond the last column allowed is refused, naming it.
 /// </summary>
 public static class XlsxStager
@@ -35,13 +36,15 @@ public static class XlsxStager
 
         var columns = string.Join(", ", Enumerable.Range(1, header.Count).Select(i => $"c{i} VARCHAR"));
         var create = $"""
-            CREATE OR REPLACE TEMP TABLE stage_rows (line_number BIGINT, raw_text VARCHAR, {columns});
+            CREATE OR REPLACE TEMP TABLE stage_rows (line_number BIGINT, {columns});
+            CREATE OR REPLACE TEMP TABLE stage_lines (line_number BIGINT, raw_text VARCHAR);
             CREATE OR REPLACE TEMP TABLE stage_rejects (line_number BIGINT, column_name VARCHAR, reason VARCHAR, raw_text VARCHAR, field VARCHAR);
             """;
         connection.Execute(create);
         long parsed = 0, rejected = 0;
         using (var good = connection.CreateAppender("stage_rows"))
         using (var bad = connection.CreateAppender("stage_rejects"))
+        using (var lines = connection.CreateAppender("stage_lines"))
         {
             while (nonBlank.MoveNext())
             {
@@ -55,7 +58,8 @@ public static class XlsxStager
                     rejected++;
                     continue;
                 }
-                var appended = good.CreateRow().AppendValue(row.Number).AppendValue(rawText);
+                lines.CreateRow().AppendValue(row.Number).AppendValue(rawText).EndRow();
+                var appended = good.CreateRow().AppendValue(row.Number);
                 for (var i = 0; i < header.Count; i++)
                 {
                     var text = i < row.Cells.Count ? row.Cells[i] : null;

@@ -212,6 +212,43 @@ public sealed class HostileFileTests : IDisposable
         AssertNothingLost(2);
     }
 
+    [Fact]
+    public void A_line_with_fewer_fields_than_the_header_is_rejected_by_the_line_scan_and_the_lines_after_keep_their_numbers()
+    {
+        var elevenFields = PoliceCsv.Crime("c2")[..^1]; // the empty Context field dropped: 11 fields
+        var path = PoliceCsv.Write(warehouse.Inputs, "2025-01-kent-street.csv", PoliceCsv.StreetHeader, PoliceCsv.Crime("c1"), elevenFields, PoliceCsv.Crime("c3"));
+
+        var run = warehouse.Run(KentLookup, path);
+
+        Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
+        var reject = warehouse.Query<(long Line, string? Field, string Reason, string RawText)>("SELECT line_number, field, reason, raw_text FROM meta.rejects").Single();
+        Assert.Equal((3L, null, "MISSING COLUMNS: expected 12 fields, found 11", elevenFields), reject);
+        Assert.Equal([(2L, "c1"), (4L, "c3")], warehouse.Query<(long, string)>("SELECT line_number, crime_id FROM raw.police_street ORDER BY 1"));
+        AssertNothingLost(3);
+    }
+
+    [Fact]
+    public void A_rule_reject_after_blank_lines_CRLF_and_other_rejects_keeps_its_exact_line_number_and_raw_text()
+    {
+        // Numbered lines: 1 header, 2 c1, 3 blank, 4 too many fields, 5 not UTF-8, 6 quoted fields from the future, 7 c7.
+        var future = "c6,2031-01,Kent Police,Kent Police,0.97,51.25,\"On or near Mill Lane, Ashford\",E01023987,Ashford 001B,Burglary,\"Under \"\"investigation\"\"\",";
+        var notUtf8 = Encoding.UTF8.GetBytes(PoliceCsv.Crime("c5")).Select(b => b == (byte)'C' ? (byte)0xC7 : b).ToArray();
+        var path = Path.Combine(warehouse.Inputs, "2025-01-kent-street.csv");
+        File.WriteAllBytes(path, [
+            .. Encoding.UTF8.GetBytes($"{PoliceCsv.StreetHeader}\r\n{PoliceCsv.Crime("c1")}\r\n\r\n{PoliceCsv.Crime("c4")},x\r\n"),
+            .. notUtf8, (byte)'\r', (byte)'\n', .. Encoding.UTF8.GetBytes($"{future}\r\n{PoliceCsv.Crime("c7")}\r\n")]);
+
+        var run = warehouse.Run(KentLookup, path);
+
+        Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
+        var rejects = warehouse.Query<(long Line, string? Field, string RawText)>("SELECT line_number, field, raw_text FROM meta.rejects ORDER BY 1");
+        Assert.Equal([4L, 5L, 6L], rejects.Select(reject => reject.Line));
+        Assert.Equal(PoliceCsv.Crime("c4") + ",x", rejects[0].RawText);
+        Assert.Equal(("Month", future), (rejects[2].Field, rejects[2].RawText));
+        Assert.Equal([(2L, "c1"), (7L, "c7")], warehouse.Query<(long, string)>("SELECT line_number, crime_id FROM raw.police_street ORDER BY 1"));
+        AssertNothingLost(5);
+    }
+
     // ---- Item 7: the right message ----
 
     [Fact]
