@@ -14,8 +14,16 @@ public sealed class WarehouseTransaction(DuckDBConnection connection) : IDisposa
 
     public void Commit()
     {
-        transaction.Commit();
-        finished = true;
+        try
+        {
+            transaction.Commit();
+        }
+        finally
+        {
+            // A commit that fails (a full disk writing the log) has ended the transaction: a rollback would only throw
+            // "Transaction has already been finished" over the reason.
+            finished = true;
+        }
     }
 
     public void Dispose()
