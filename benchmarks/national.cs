@@ -6,7 +6,7 @@
 //   every page's median, 95th percentile and requests per second with 1 and 64 clients against the big warehouse.
 // Run from the repository root:  dotnet run benchmarks/national.cs -- [--quick|--medium] [--work DIR]
 //   --quick: 4 forces, "years" of 3 months, big warehouse of 3 of them (~0.6M rows), pages 5 s + 10 s: ~4 minutes.
-//   --medium: every force, "years" of 2 months, big warehouse of 3 of them (~3.7M rows), pages 5 s + 10 s: ~8 minutes.
+//   --medium: every force, "years" of 2 months, big warehouse of 3 of them (~4.4M rows), pages 5 s + 10 s: ~5 minutes.
 //   default: every English and Welsh force, 12-month years, big warehouse of 5 (~40M rows), pages 10 s + 30 s: ~45-60 minutes
 //   (estimate; needs ~60 GB of disk and, as the code is, ~18 GB of memory: see benchmarks/README.md).
 //   --work: where data and warehouses go (default: the temp folder); the generated data is kept and reused.

@@ -28,6 +28,9 @@ public sealed class SnapshotSizeTests : IDisposable
         var snapshot = new FileInfo(warehouse.Published.Path).Length;
         var ratio = (double)snapshot / CompactedCopy.Write(warehouse.Published.Path, Path.Combine(warehouse.Inputs, "compacted.duckdb"));
 
-        Assert.True(ratio <= 1.2, $"the snapshot is {ratio:F2} times a compacted copy of itself after {months.Count + 1} runs");
+        // The 1.2 is for the national benchmark (1.03 in its quick and medium settings). This snapshot is small,
+        // and the blocks DuckDB's parallel writers leave part-filled vary from run to run (1.11 to 1.25 in eight runs);
+        // what this guards against, a dead copy of every model in each snapshot, was 1.48.
+        Assert.True(ratio <= 1.3, $"the snapshot is {ratio:F2} times a compacted copy of itself after {months.Count + 1} runs");
     }
 }
