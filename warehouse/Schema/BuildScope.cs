@@ -30,8 +30,26 @@ internal static class BuildScope
     /// <summary>SHA-256 of the model, macro, seed and migration files compiled in: incremental only on models they built.</summary>
     public static string Fingerprint { get; } = ComputeFingerprint();
 
+    /// <summary>
+    /// A full build, saying why, or an incremental one with its scope filled (from the models as the last build left
+    /// them: call before any is touched).
+    /// </summary>
+    public static ModelBuild Decide(DuckDBConnection connection, string runId, bool full)
+    {
+        if (full) return new ModelBuild(BuildKind.Full, "a full build was asked for", null, null, null);
+        // The run's files, loaded or superseded; the scope macros read them only once the variable says incremental.
+        connection.Execute("""
+            CREATE OR REPLACE TEMP TABLE build_scope_files AS
+            SELECT file_id FROM meta.source_files
+            WHERE run_id = $run_id OR superseded_by IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id);
+            """, new { run_id = runId });
+        if (WhyFull(connection, runId) is { } reason) return new ModelBuild(BuildKind.Full, reason, null, null, null);
+        var (files, crimes, months) = Fill(connection);
+        return new ModelBuild(BuildKind.Incremental, "the run changed only police files", files, crimes, months);
+    }
+
     /// <summary>Why this run must build every model anew, or null when an incremental build gives the same tables.</summary>
-    public static string? WhyFull(DuckDBConnection connection, string runId)
+    private static string? WhyFull(DuckDBConnection connection, string runId)
     {
         var last = connection.QueryFirstOrDefault<string>("SELECT fingerprint FROM meta.model_builds ORDER BY built_at DESC LIMIT 1");
         if (last is null) return "no earlier build of the models in this warehouse";
@@ -44,10 +62,9 @@ internal static class BuildScope
             SELECT DISTINCT files.source_kind
             FROM meta.source_files AS files
             LEFT JOIN seeds.source_kinds AS kinds ON kinds.source_kind = files.source_kind
-            WHERE (files.run_id = $run_id OR files.superseded_by IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id))
-              AND NOT coalesce(kinds.builds_incrementally, false)
+            WHERE files.file_id IN (SELECT file_id FROM build_scope_files) AND NOT coalesce(kinds.builds_incrementally, false)
             ORDER BY 1
-            """, new { run_id = runId }).ToList();
+            """).ToList();
         if (fullKinds.Count > 0) return $"the run changed files built only in full ({string.Join(", ", fullKinds)})";
         // Maintaining rows costs more than making them: past as many rows as are built, making every one anew is quicker.
         var (loaded, built) = connection.QuerySingle<(long, long)>("""
@@ -79,15 +96,10 @@ internal static class BuildScope
             """);
     }
 
-    /// <summary>Fills the scope from the run's files and the models as the last build left them (before any is touched).</summary>
-    public static (int Files, long Crimes, int Months) Fill(DuckDBConnection connection, string runId)
+    /// <summary>Fills the rest of the scope from the run's files and the models as the last build left them.</summary>
+    private static (int Files, long Crimes, int Months) Fill(DuckDBConnection connection)
     {
-        connection.Execute("""
-            SET VARIABLE incremental_build = true;
-            CREATE OR REPLACE TEMP TABLE build_scope_files AS
-            SELECT file_id FROM meta.source_files
-            WHERE run_id = $run_id OR superseded_by IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id);
-            """, new { run_id = runId });
+        connection.Execute("SET VARIABLE incremental_build = true");
         // Rows of superseded files are gone from the raw tables: their Crime IDs come from the models built from them.
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE build_scope_crimes AS

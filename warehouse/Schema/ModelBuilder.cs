@@ -25,9 +25,9 @@ public static partial class ModelBuilder
         BuildScope.Clear(connection); // the scope macros read its tables, which must exist when they are made
         foreach (var macro in macros.Where(sql => !ModelCatalog.ReadsAnyModel(sql)))
             connection.Execute(macro);
-        var whyFull = full ? "a full build was asked for" : BuildScope.WhyFull(connection, runId);
-        var build = whyFull is null ? Incremental(connection, runId) : new ModelBuild(BuildKind.Full, whyFull, null, null, null);
+        var build = BuildScope.Decide(connection, runId, full);
         var incremental = build.Kind == BuildKind.Incremental;
+        if (incremental) DeleteScope(connection);
 
         DropAll(connection, macros.Where(ModelCatalog.ReadsAnyModel), keepIncremental: incremental);
         foreach (var model in ModelCatalog.All)
@@ -38,13 +38,12 @@ public static partial class ModelBuilder
         return build;
     }
 
-    private static ModelBuild Incremental(DuckDBConnection connection, string runId)
+    /// <summary>Deletes the rows in scope of every maintained model, before the checkpoint in DropAll, so the blocks they
+    /// held are reused by the rows inserted again.</summary>
+    private static void DeleteScope(DuckDBConnection connection)
     {
-        var (files, crimes, months) = BuildScope.Fill(connection, runId);
-        // Deleted here, before the checkpoint in DropAll, so the blocks they held are reused by the rows inserted again.
         foreach (var model in ModelCatalog.All.Where(model => model.MaintainedIncrementally))
             connection.Execute($"DELETE FROM {model.Model} WHERE {model.Incremental!.DeleteWhere};"); // compiled-in model YAML
-        return new ModelBuild(BuildKind.Incremental, "the run changed only police files", files, crimes, months);
     }
 
     private static void Record(DuckDBConnection connection, string runId, ModelBuild build, double seconds) =>
