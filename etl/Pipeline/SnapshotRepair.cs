@@ -39,10 +39,7 @@ public static class SnapshotRepair
 
     private static RunResult? RepublishNewestIntact(WarehouseDirectory warehouse, string runId, IRunReporter reporter)
     {
-        var candidates = Directory.Exists(warehouse.SnapshotsDirectory)
-            ? Directory.GetFiles(warehouse.SnapshotsDirectory, "*.duckdb").OrderByDescending(Path.GetFileName, StringComparer.Ordinal)
-            : Enumerable.Empty<string>();
-        foreach (var candidate in candidates)
+        foreach (var candidate in SnapshotPublisher.NewestFirst(warehouse))
         {
             if (SchemaVersion(candidate) is not { } version)
             {

@@ -69,18 +69,25 @@ public static class SnapshotPublisher
         return orphans;
     }
 
+    /// <summary>
+    /// The snapshot files, newest first by when each was written: run ids name the second, and two runs can share one.
+    /// </summary>
+    public static IReadOnlyList<string> NewestFirst(WarehouseDirectory warehouse) =>
+        Directory.Exists(warehouse.SnapshotsDirectory)
+            ? Directory.GetFiles(warehouse.SnapshotsDirectory, "*.duckdb")
+                .OrderByDescending(File.GetLastWriteTimeUtc)
+                .ThenByDescending(path => Path.GetFileName(path), StringComparer.Ordinal)
+                .ToList()
+            : [];
+
     /// <summary>Deletes all but the newest snapshots, never the published one, and returns those deleted. Readers
     /// that still hold a deleted file open keep reading it until they close it. A file that cannot be deleted
     /// (Windows refuses while a reader has it open) is left for the next prune: it never fails the publish.</summary>
     public static IReadOnlyList<string> Prune(WarehouseDirectory warehouse, int snapshotsToKeep)
     {
-        if (!Directory.Exists(warehouse.SnapshotsDirectory)) return [];
         var published = warehouse.ReadPublished()?.Path;
-        // Newest first by when the file was written: run ids name the second, and two runs can share one.
-        var doomed = Directory.GetFiles(warehouse.SnapshotsDirectory, "*.duckdb")
+        var doomed = NewestFirst(warehouse)
             .Where(path => path != published)
-            .OrderByDescending(File.GetLastWriteTimeUtc)
-            .ThenByDescending(path => Path.GetFileName(path), StringComparer.Ordinal)
             .Skip(Math.Max(1, snapshotsToKeep) - (published is null ? 0 : 1))
             .ToList();
         var deleted = new List<string>();
