@@ -21,11 +21,12 @@ public sealed record ModelBuild(string Kind, string Reason, int? FilesInScope, l
 /// Decides whether a run's models may be built incrementally and fills the scope such a build works on: the files the
 /// run loaded or superseded, every Crime ID with a row in them (so that a crime is ranked again among all its rows),
 /// and every month with a record of those (before and after), whose counts are made again. The scope lives in
-/// temporary tables that warehouse/macros/build_scope.sql reads; a full build leaves them empty.
+/// temporary tables that the macros of warehouse/scope/changed_rows.sql read; a full build, and every published
+/// snapshot, has those of warehouse/macros/build_scope.sql instead, which take every row.
 /// </summary>
 internal static class BuildScope
 {
-    private static readonly string[] FingerprintedFolders = ["models/", "macros/", "seeds/", "migrations/"];
+    private static readonly string[] FingerprintedFolders = ["models/", "macros/", "scope/", "seeds/", "migrations/"];
 
     /// <summary>SHA-256 of the model, macro, seed and migration files compiled in: incremental only on models they built.</summary>
     public static string Fingerprint { get; } = ComputeFingerprint();
@@ -37,7 +38,7 @@ internal static class BuildScope
     public static ModelBuild Decide(DuckDBConnection connection, string runId, bool full)
     {
         if (full) return new ModelBuild(BuildKind.Full, "a full build was asked for", null, null, null);
-        // The run's files, loaded or superseded; the scope macros read them only once the variable says incremental.
+        // The run's files, loaded or superseded.
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE build_scope_files AS
             SELECT file_id FROM meta.source_files
@@ -74,32 +75,18 @@ internal static class BuildScope
         return loaded > built ? $"the run loaded {loaded:N0} street rows beside {built:N0} already built: building every row anew is quicker" : null;
     }
 
-    /// <summary>Empty scope tables for a full build: the scope macros read them, and take every row.</summary>
-    public static void Clear(DuckDBConnection connection)
-    {
-        connection.Execute("""
-            SET VARIABLE incremental_build = false;
-            CREATE OR REPLACE TEMP TABLE build_scope_files (file_id INTEGER);
-            CREATE OR REPLACE TEMP TABLE build_scope_crimes (crime_id VARCHAR);
-            CREATE OR REPLACE TEMP TABLE build_scope_months (month_key INTEGER);
-            """);
-    }
+    /// <summary>
+    /// Puts back the scope macros that take every row (warehouse/macros/build_scope.sql), once an incremental build's
+    /// data tests are done: a published snapshot must not need this run's temporary tables.
+    /// </summary>
+    public static void End(DuckDBConnection connection) => connection.Execute(EmbeddedSql.Read("macros/build_scope.sql"));
 
-    /// <summary>The scope tables, empty, unless this connection already has them (an incremental build's).</summary>
-    public static void EnsureExists(DuckDBConnection connection)
-    {
-        connection.Execute("""
-            SET VARIABLE incremental_build = coalesce(getvariable('incremental_build'), false);
-            CREATE TEMP TABLE IF NOT EXISTS build_scope_files (file_id INTEGER);
-            CREATE TEMP TABLE IF NOT EXISTS build_scope_crimes (crime_id VARCHAR);
-            CREATE TEMP TABLE IF NOT EXISTS build_scope_months (month_key INTEGER);
-            """);
-    }
-
-    /// <summary>Fills the rest of the scope from the run's files and the models as the last build left them.</summary>
+    /// <summary>
+    /// Fills the rest of the scope from the run's files and the models as the last build left them, then makes the
+    /// scope macros read it.
+    /// </summary>
     private static (int Files, long Crimes, int Months) Fill(DuckDBConnection connection)
     {
-        connection.Execute("SET VARIABLE incremental_build = true");
         // Rows of superseded files are gone from the raw tables: their Crime IDs come from the models built from them.
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE build_scope_crimes AS
@@ -111,14 +98,30 @@ internal static class BuildScope
             UNION
             SELECT crime_id FROM core.fct_outcome_events WHERE source_file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL;
             """);
+        // Every file with a row of a Crime ID in scope: the one pass over every row's Crime ID. The macros test a row's
+        // file against these first, so no later statement compares the Crime IDs of rows outside them.
+        connection.Execute("""
+            CREATE OR REPLACE TEMP TABLE build_scope_touched_files AS
+            SELECT file_id FROM build_scope_files
+            UNION
+            SELECT file_id FROM intermediate.int_street_records_ranked WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
+            UNION
+            SELECT source_file_id FROM core.fct_outcome_events WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes);
+            SET VARIABLE build_scope_first_file = (SELECT min(file_id) FROM build_scope_touched_files);
+            SET VARIABLE build_scope_last_file = (SELECT max(file_id) FROM build_scope_touched_files);
+            CREATE OR REPLACE TEMP TABLE build_scope_months (month_key INTEGER);
+            """);
+        connection.Execute(EmbeddedSql.Read("scope/changed_rows.sql"));
         // A month whose counts may change: one where a record in scope was counted, or where one may be counted now.
         connection.Execute("""
-            CREATE OR REPLACE TEMP TABLE build_scope_months AS
+            INSERT INTO build_scope_months
             SELECT month_key FROM core.fct_crime_records
             WHERE intermediate.in_crime_scope(crime_id, source_file_id) AND month_key IS NOT NULL
             UNION
             SELECT year(month) * 100 + month(month) FROM staging.stg_police__street_records
             WHERE intermediate.in_crime_scope(crime_id, file_id) AND month IS NOT NULL;
+            SET VARIABLE build_scope_first_month = (SELECT min(month_key) FROM build_scope_months);
+            SET VARIABLE build_scope_last_month = (SELECT max(month_key) FROM build_scope_months);
             """);
         return connection.QuerySingle<(int, long, int)>("""
             SELECT (SELECT count(*) FROM build_scope_files)::INTEGER, (SELECT count(*) FROM build_scope_crimes),

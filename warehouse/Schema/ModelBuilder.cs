@@ -22,7 +22,6 @@ public static partial class ModelBuilder
         // Scalar macros (warehouse/macros) come first, for models to use; table macros are bound when they are
         // created, so those that read models come after the models.
         var macros = EmbeddedSql.List("macros/").Select(EmbeddedSql.Read).ToList();
-        BuildScope.Clear(connection); // the scope macros read its tables, which must exist when they are made
         foreach (var macro in macros.Where(sql => !ModelCatalog.ReadsAnyModel(sql)))
             connection.Execute(macro);
         var build = BuildScope.Decide(connection, runId, full);
@@ -34,7 +33,7 @@ public static partial class ModelBuilder
             Build(connection, model, incremental && model.MaintainedIncrementally);
         foreach (var macro in macros.Where(ModelCatalog.ReadsAnyModel))
             connection.Execute(macro);
-        Record(connection, runId, build, clock.Elapsed.TotalSeconds); // the scope stays set, for the data tests
+        Record(connection, runId, build, clock.Elapsed.TotalSeconds); // the scope stays set, for the data tests (they end it)
         return build;
     }
 

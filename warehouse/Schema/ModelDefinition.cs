@@ -43,7 +43,7 @@ public sealed class ColumnDefinition
 
 /// <summary>
 /// How an incremental build maintains a model: it deletes the rows <see cref="DeleteWhere"/> picks (a call of the
-/// scope macros in warehouse/macros/build_scope.sql on the model's own columns) and inserts the model's SQL again,
+/// scope macros, warehouse/scope/changed_rows.sql, on the model's own columns) and inserts the model's SQL again,
 /// whose sources filter on the same scope. Every row the model's SQL makes for a row in scope must be in scope too.
 /// </summary>
 public sealed class IncrementalDefinition

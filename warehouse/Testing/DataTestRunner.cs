@@ -8,26 +8,22 @@ namespace Analytics.Warehouse.Testing;
 public static class DataTestRunner
 {
     /// <param name="scoped">After an incremental build (in the same connection, whose scope is still set): tests of
-    /// the models it maintains check only the rows it made, and say so in their names.</param>
+    /// the models it maintains check only the rows it made, and say so in their names; then the scope ends, its macros
+    /// taking every row again as a published snapshot's must.</param>
     public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, bool scoped = false, Action<DataTest>? onTest = null)
     {
-        if (!scoped) BuildScope.Clear(connection); // no scope: the scope macros in the singular tests take every row
-        return DataTestCatalog.All.Select(test =>
+        var results = DataTestCatalog.All.Select(test =>
         {
             if (scoped && test.ScopedSql is { } sql) test = test with { Name = test.Name + " on the rows this run built", Sql = sql };
             onTest?.Invoke(test);
-            return RunOne(connection, test);
+            return Run(connection, test);
         }).ToList();
+        if (scoped) BuildScope.End(connection);
+        return results;
     }
 
     /// <summary>One test, over every row unless an incremental build in this connection set a scope.</summary>
     public static DataTestResult Run(DuckDBConnection connection, DataTest test)
-    {
-        BuildScope.EnsureExists(connection);
-        return RunOne(connection, test);
-    }
-
-    private static DataTestResult RunOne(DuckDBConnection connection, DataTest test)
     {
         using var command = connection.CreateCommand();
         // Count the failing rows and keep the first as an example that a person can act on.

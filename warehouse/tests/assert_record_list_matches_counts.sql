@@ -3,7 +3,7 @@
 -- area), month and crime type, the rows listed equal marts.crime_by_area_month's incidents, and no records are
 -- listed for a cell the mart does not count. After an incremental build, the months it counted again.
 WITH records AS (
-    SELECT * FROM marts.crime_record_list WHERE intermediate.in_month_scope(year(month) * 100 + month(month))
+    SELECT * FROM marts.crime_record_list WHERE intermediate.in_month_scope(month_key)
 ),
 counts AS (
     SELECT * FROM marts.crime_by_area_month WHERE intermediate.in_month_scope(year(month) * 100 + month(month))

@@ -2,18 +2,19 @@
 -- Nothing is lost after loading either: every street row loaded from a current file is counted in
 -- core.fct_crime_records or set aside as a repeat of a counted crime, never both and never neither. After an
 -- incremental build, the files with a row it placed again (every row of them).
-WITH all_placed AS (
-    SELECT source_file_id AS file_id, source_line_number AS line_number, crime_id, 'counted' AS place FROM core.fct_crime_records
-    UNION ALL
-    SELECT source_file_id, source_line_number, crime_id, 'set aside' FROM marts.crime_records_set_aside
-),
-files_in_scope AS (
-    SELECT DISTINCT file_id FROM all_placed WHERE intermediate.in_crime_scope(crime_id, file_id)
+WITH files_in_scope AS (
+    SELECT source_file_id AS file_id FROM core.fct_crime_records WHERE intermediate.in_crime_scope(crime_id, source_file_id)
+    UNION
+    SELECT source_file_id FROM marts.crime_records_set_aside WHERE intermediate.in_crime_scope(crime_id, source_file_id)
     UNION
     SELECT file_id FROM meta.source_files WHERE intermediate.in_crime_scope(NULL, file_id)
 ),
 placed AS (
-    SELECT * FROM all_placed WHERE file_id IN (SELECT file_id FROM files_in_scope)
+    SELECT source_file_id AS file_id, source_line_number AS line_number, 'counted' AS place
+    FROM core.fct_crime_records WHERE source_file_id IN (SELECT file_id FROM files_in_scope)
+    UNION ALL
+    SELECT source_file_id, source_line_number, 'set aside'
+    FROM marts.crime_records_set_aside WHERE source_file_id IN (SELECT file_id FROM files_in_scope)
 ),
 by_file AS (
     SELECT file_id,

@@ -8,6 +8,7 @@ SELECT
     records.counted_district_code AS district_code,
     records.counted_partnership_code AS partnership_code,
     month.month,
+    records.month_key,
     month.financial_year,
     records.crime_type,
     records.is_recorded_crime,

@@ -1,0 +1,14 @@
+-- The scope macros of an incremental build (BuildScope fills the temporary tables and variables they read, then
+-- makes these): the rows of the Crime IDs and files the run changed, and the months whose counts those rows change.
+-- Each starts with a range of the row's integer file or month key, which DuckDB binds as constants and checks
+-- while it scans (skipping row groups outside it), then the exact lookups; no Crime ID is compared outside the few
+-- files that hold one in scope.
+CREATE OR REPLACE MACRO intermediate.in_crime_scope(crime_id, file_id) AS
+    file_id BETWEEN getvariable('build_scope_first_file') AND getvariable('build_scope_last_file')
+    AND file_id IN (SELECT scope.file_id FROM build_scope_touched_files AS scope)
+    AND (crime_id IN (SELECT scope.crime_id FROM build_scope_crimes AS scope)
+         OR file_id IN (SELECT scope.file_id FROM build_scope_files AS scope));
+
+CREATE OR REPLACE MACRO intermediate.in_month_scope(month_key) AS
+    month_key BETWEEN getvariable('build_scope_first_month') AND getvariable('build_scope_last_month')
+    AND month_key IN (SELECT scope.month_key FROM build_scope_months AS scope);
