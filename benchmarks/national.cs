@@ -192,7 +192,8 @@ sealed record PageResult(string Page, int Clients, long Requests, double MedianM
 /// <summary>Starts the Release dashboard on the big warehouse and loads every page with 1 and with 64 clients.</summary>
 static class PageLoad
 {
-    public static readonly string[] Pages = ["/", "/crime", "/districts/E07000105", "/spend", "/outcomes", "/value-for-money", "/allocation", "/peers", "/data", "/panel-report"];
+    public static readonly string[] Pages = ["/", "/crime", "/districts/E07000105", "/spend", "/outcomes", "/value-for-money", "/allocation", "/peers", "/data", "/panel-report",
+        "/records?year=2025/26&kind=recorded-crime", "/lineage?page=crime&figure=incidents-by-month"];
     public static readonly int[] Clients = [1, 64];
     public static string LoadTool => Tool.OnPath("wrk") ? "wrk 4 (benchmarks/wrk-summary.lua)" : "an HttpClient loop (wrk not installed)";
 
