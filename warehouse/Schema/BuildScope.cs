@@ -28,7 +28,7 @@ internal static class BuildScope
 {
     private static readonly string[] FingerprintedFolders = ["models/", "macros/", "scope/", "seeds/", "migrations/"];
 
-    /// <summary>SHA-256 of the model, macro, seed and migration files compiled in: incremental only on models they built.</summary>
+    /// <summary>SHA-256 of the model, macro, scope, seed and migration files compiled in: incremental only on models they built.</summary>
     public static string Fingerprint { get; } = ComputeFingerprint();
 
     /// <summary>
