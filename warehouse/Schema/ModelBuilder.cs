@@ -87,7 +87,7 @@ public static partial class ModelBuilder
             _ => throw new InvalidOperationException($"{model.Model}: materialized must be table or view, not '{model.Materialized}'."),
         };
         // Model names are compiled-in identifiers, never user input; DropAll has dropped the model's last build, or
-        // Incremental the rows in scope of a model it keeps.
+        // DeleteScope the rows in scope of a model it keeps.
         // A checkpoint after rows are inserted into a kept table frees the blocks its rewritten row groups held, for
         // the models built after it to reuse; else they stay free at the end of the file.
         var statement = insertScope
