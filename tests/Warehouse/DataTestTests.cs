@@ -40,7 +40,7 @@ public sealed class DataTestTests(SampleWarehouseFixture sample) : IDisposable
         "marts.crime_records_set_aside", "assert_street_rows_counted_or_set_aside")]
     [InlineData("UPDATE marts.crime_by_area_month SET incidents = incidents + 1 WHERE area_type = 'district' AND area_code = 'E07000105' AND crime_type = 'Drugs' AND month = DATE '2025-01-01'",
         "marts.crime_record_list", "assert_record_list_matches_counts")]
-    [InlineData("UPDATE intermediate.int_crime_records_classified SET counted_district_code = NULL WHERE record_key = (SELECT min(record_key) FROM intermediate.int_crime_records_classified WHERE counted_district_code = 'E07000105')",
+    [InlineData("UPDATE intermediate.int_crime_records_classified SET counted_district_code = NULL WHERE (source_file_id, source_line_number) = (SELECT (source_file_id, source_line_number) FROM intermediate.int_crime_records_classified WHERE counted_district_code = 'E07000105' ORDER BY ALL LIMIT 1)",
         "marts.crime_record_list", "assert_record_list_matches_counts")]
     [InlineData("UPDATE core.fct_crime_records SET crime_id = 'copy' WHERE record_key IN (SELECT record_key FROM core.fct_crime_records WHERE force_key = 'kent' AND crime_id IS NOT NULL LIMIT 2)",
         "core.fct_crime_records", "assert_crime_ids_once_per_force")]

@@ -30,6 +30,7 @@ public sealed class IncrementalBuildTests : IDisposable
         // The tests of the models it maintains (and of the view over them) checked the rows it made; the rest, whole tables.
         Assert.Contains(added.DataTests, test => test.Test is { Model: "core.fct_crime_records", Name: "unique_key(record_key) on the rows this run built" });
         Assert.Contains(added.DataTests, test => test.Test is { Model: "marts.crime_record_list", Name: "unique_key(source_file_id, source_line_number) on the rows this run built" });
+        Assert.Contains(added.DataTests, test => test.Test is { Model: "intermediate.int_crime_records_classified", Name: "unique_key(source_file_id, source_line_number) on the rows this run built" });
         Assert.Contains(added.DataTests, test => test.Test is { Model: "core.dim_crime_type", Name: "unique_key(crime_type_key)" });
         AssertSameAsFullBuild();
         // The published snapshot's scope macros take every row again (as etl check runs them), not this run's scope.

@@ -70,7 +70,7 @@ internal static class BuildScope
         // Maintaining rows costs more than making them: past as many rows as are built, making every one anew is quicker.
         var (loaded, built) = connection.QuerySingle<(long, long)>("""
             SELECT (SELECT coalesce(sum(rows_loaded), 0) FROM meta.source_files WHERE run_id = $run_id AND source_kind = 'police_street'),
-                   (SELECT count(*) FROM intermediate.int_street_records_ranked)
+                   (SELECT count(*) FROM core.fct_crime_records)
             """, new { run_id = runId });
         return loaded > built ? $"the run loaded {loaded:N0} street rows beside {built:N0} already built: building every row anew is quicker" : null;
     }
@@ -87,14 +87,17 @@ internal static class BuildScope
     /// </summary>
     private static (int Files, long Crimes, int Months) Fill(DuckDBConnection connection)
     {
-        // Rows of superseded files are gone from the raw tables: their Crime IDs come from the models built from them.
+        // Rows of superseded files are gone from the raw tables: their Crime IDs come from the models built from them
+        // (every street row with a Crime ID is counted in the facts or set aside in the ranking).
         connection.Execute("""
             CREATE OR REPLACE TEMP TABLE build_scope_crimes AS
             SELECT crime_id FROM raw.police_street WHERE file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL
             UNION
             SELECT crime_id FROM raw.police_outcomes WHERE file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL
             UNION
-            SELECT crime_id FROM intermediate.int_street_records_ranked WHERE file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL
+            SELECT crime_id FROM core.fct_crime_records WHERE source_file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL
+            UNION
+            SELECT crime_id FROM intermediate.int_street_records_ranked WHERE file_id IN (SELECT file_id FROM build_scope_files)
             UNION
             SELECT crime_id FROM core.fct_outcome_events WHERE source_file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL;
             """);
@@ -104,14 +107,24 @@ internal static class BuildScope
             CREATE OR REPLACE TEMP TABLE build_scope_touched_files AS
             SELECT file_id FROM build_scope_files
             UNION
+            SELECT source_file_id FROM core.fct_crime_records WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
+            UNION
             SELECT file_id FROM intermediate.int_street_records_ranked WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
             UNION
             SELECT source_file_id FROM core.fct_outcome_events WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes);
             SET VARIABLE build_scope_first_file = (SELECT min(file_id) FROM build_scope_touched_files);
             SET VARIABLE build_scope_last_file = (SELECT max(file_id) FROM build_scope_touched_files);
+            CREATE OR REPLACE TEMP TABLE build_scope_records AS
+            SELECT source_file_id AS file_id, source_line_number AS line_number FROM core.fct_crime_records LIMIT 0;
             CREATE OR REPLACE TEMP TABLE build_scope_months (month_key INTEGER);
             """);
         connection.Execute(EmbeddedSql.Read("scope/changed_rows.sql"));
+        // The counted records in scope as the last build left them: a model without a Crime ID deletes its rows by these.
+        connection.Execute("""
+            INSERT INTO build_scope_records
+            SELECT source_file_id, source_line_number FROM core.fct_crime_records
+            WHERE intermediate.in_crime_scope(crime_id, source_file_id);
+            """);
         // A month whose counts may change: one where a record in scope was counted, or where one may be counted now.
         connection.Execute("""
             INSERT INTO build_scope_months

@@ -3,4 +3,6 @@
 -- while it builds and tests, and puts these back before the snapshot is published.
 CREATE OR REPLACE MACRO intermediate.in_crime_scope(crime_id, file_id) AS true;
 
+CREATE OR REPLACE MACRO intermediate.in_record_scope(file_id, line_number) AS true;
+
 CREATE OR REPLACE MACRO intermediate.in_month_scope(month_key) AS true;

@@ -8,31 +8,24 @@ WITH records AS (
 ),
 located AS (
     SELECT 'district' AS area_type, counted_district_code AS area_code, force_area_code, month_key, crime_type,
-           is_recorded_crime, incident_id, has_positive_outcome
+           is_recorded_crime, has_positive_outcome
     FROM records WHERE counted_district_code IS NOT NULL
     UNION ALL
     SELECT 'partnership', counted_partnership_code, force_area_code, month_key, crime_type,
-           is_recorded_crime, incident_id, has_positive_outcome
+           is_recorded_crime, has_positive_outcome
     FROM records WHERE counted_partnership_code IS NOT NULL
     UNION ALL
     SELECT 'force_area', force_area_code, force_area_code, month_key, crime_type,
-           is_recorded_crime, incident_id, has_positive_outcome
+           is_recorded_crime, has_positive_outcome
     FROM records WHERE force_area_code <> 'UNKNOWN'
 ),
--- Each incident once, then counted: a grouping spills to disk under the run's memory limit, where count(DISTINCT)
--- over millions of records ran out of it. The month's date and financial year join after the counts: a narrower
--- key groups a national year's 24 million located records in 12 s instead of 17 s.
-incidents AS (
-    SELECT area_type, area_code, force_area_code, month_key, crime_type, is_recorded_crime, incident_id,
-           bool_or(has_positive_outcome) AS has_positive_outcome
-    FROM located
-    GROUP BY ALL
-),
+-- Each classified record is one incident (one force's crime once, or an anti-social behaviour row), so an area's
+-- incidents are its rows. The month's date and financial year join after the counts, on a narrower key.
 counts AS (
     SELECT area_type, area_code, force_area_code, month_key, crime_type, is_recorded_crime,
            count(*) AS incidents,
            count(*) FILTER (WHERE has_positive_outcome) AS positive_outcomes
-    FROM incidents
+    FROM located
     GROUP BY ALL
 )
 SELECT

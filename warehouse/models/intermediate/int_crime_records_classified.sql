@@ -1,6 +1,7 @@
--- Each street record with what the marts count: its incident identity (a crime is its Crime ID; an
--- anti-social behaviour row is its own incident) and whether it has a positive outcome, either as its last
--- published outcome or as any outcome event for the same Crime ID. Also which district and partnership figures
+-- Each counted street record with what the marts count: whether it has a positive outcome, either as its last
+-- published outcome or as any outcome event for the same Crime ID. Each row is one incident: core.fct_crime_records
+-- holds a crime once per force and Crime ID, and an anti-social behaviour row is an incident of its own; so an
+-- area's incidents are its rows, as every area counts one force's records. Also which district and partnership figures
 -- count it, the one statement of that rule: a district or partnership counts its own force's records located in
 -- it (records another force placed there count in that force's figures only); a force area counts every record
 -- its force published, located or not.
@@ -11,8 +12,6 @@ WITH positive_by_event AS (
     WHERE outcome.is_positive AND intermediate.in_crime_scope(events.crime_id, events.source_file_id)
 )
 SELECT
-    records.record_key,
-    coalesce(records.crime_id, records.record_key) AS incident_id,
     force.force_area_code,
     force.force_name,
     geography.district_code,

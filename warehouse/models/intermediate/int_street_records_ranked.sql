@@ -6,7 +6,9 @@
 --   3. the later month;
 --   4. the newer file (loaded last);
 --   5. the row's content (SHA-256 of its published text): only identical rows are left to their line number.
--- Anti-social behaviour rows carry no Crime ID: each is an incident of its own and always counts.
+-- Only the rows of a repeated Crime ID are kept here (a handful): every other street row counts, and
+-- core.fct_crime_records takes it straight from staging. Anti-social behaviour rows carry no Crime ID: each is an
+-- incident of its own and always counts.
 -- An incremental build ranks again only the Crime IDs (and files) the run changed: every row of such a Crime ID is in
 -- scope, so each crime is still ranked among all its rows.
 WITH scoped_records AS (
@@ -19,7 +21,7 @@ repeated_crimes AS (
     GROUP BY force_slug, crime_id
     HAVING count(*) > 1
 ),
-street_rows AS MATERIALIZED (
+street_rows AS (
     SELECT
         records.file_id,
         records.line_number,
@@ -28,15 +30,14 @@ street_rows AS MATERIALIZED (
         records.month,
         records.lsoa_code IS NOT NULL AS is_located,
         records.last_outcome_category,
-        coalesce(outcomes.finality, 0) AS outcome_finality,
-        repeated_crimes.crime_id IS NOT NULL AS is_repeated
+        coalesce(outcomes.finality, 0) AS outcome_finality
     FROM scoped_records AS records
-    LEFT JOIN core.dim_outcome AS outcomes ON outcomes.outcome_wording = records.last_outcome_category
-    LEFT JOIN repeated_crimes
+    JOIN repeated_crimes
         ON repeated_crimes.force_slug IS NOT DISTINCT FROM records.force_slug AND repeated_crimes.crime_id = records.crime_id
+    LEFT JOIN core.dim_outcome AS outcomes ON outcomes.outcome_wording = records.last_outcome_category
 ),
--- The line as published, for the rows of a repeated Crime ID only (a handful): from raw, because staging's typed
--- fields no longer hold the text as published (coordinates, Reported by, Context).
+-- The line as published: from raw, because staging's typed fields no longer hold the text as published
+-- (coordinates, Reported by, Context).
 published_lines AS (
     SELECT
         street_rows.file_id,
@@ -48,7 +49,6 @@ published_lines AS (
             AS published_text
     FROM street_rows
     JOIN raw.police_street AS street ON street.file_id = street_rows.file_id AND street.line_number = street_rows.line_number
-    WHERE street_rows.is_repeated
 ),
 hashed_lines AS (
     SELECT file_id, line_number, published_text, sha256(published_text) AS content_hash FROM published_lines
@@ -70,15 +70,8 @@ ranked AS (
 )
 SELECT
     file_id, line_number, force_slug, crime_id, month, is_located, last_outcome_category, outcome_finality,
-    is_repeated, content_hash, published_text,
+    content_hash, published_text,
     place_in_crime = 1 AS is_counted,
     first_file_id AS kept_file_id,
     first_line_number AS kept_line_number
 FROM ranked
-UNION ALL
-SELECT
-    file_id, line_number, force_slug, crime_id, month, is_located, last_outcome_category, outcome_finality,
-    is_repeated, NULL, NULL,
-    true, file_id, line_number
-FROM street_rows
-WHERE NOT is_repeated
