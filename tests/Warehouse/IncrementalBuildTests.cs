@@ -4,6 +4,7 @@ using Analytics.Warehouse;
 using Analytics.Warehouse.Schema;
 using Analytics.Warehouse.Testing;
 using Dapper;
+using DuckDB.NET.Data;
 
 namespace Analytics.Tests.Warehouse;
 
@@ -62,6 +63,38 @@ public sealed class IncrementalBuildTests : IDisposable
         warehouse.Run(options => options with { FullBuild = true }, KentEarlierMonths);
         Assert.Equal((BuildKind.Full, "a full build was asked for"), (LastBuild().Kind, LastBuild().Reason));
     }
+
+    [Fact]
+    public void Scoped_data_tests_read_the_rows_the_build_made_and_only_those()
+    {
+        warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.KentZip]);
+        var added = warehouse.Run(KentEarlierMonths);
+        var copy = Path.Combine(warehouse.Inputs, "scoped.duckdb");
+        File.Copy(warehouse.Published.Path, copy);
+        File.SetAttributes(copy, FileAttributes.Normal);
+        using var connection = DuckDbConnections.OpenReadWrite(copy);
+        Assert.Equal(BuildKind.Incremental, ModelBuilder.BuildAll(connection, added.RunId).Kind);
+
+        // A record outside the scope breaks a rule: the scoped tests do not read it (the last build's tests passed it).
+        const string test = "relationship(counted_district_code -> core.dim_district.district_code) on the rows this run built";
+        Corrupt(connection, "source_file_id NOT IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id)", added.RunId);
+        var results = DataTestRunner.RunAll(connection, scoped: true);
+        Assert.Equal(0, results.Single(result => result.Test is { Model: "intermediate.int_crime_records_classified", Name: test }).FailingRows);
+
+        // One the build made: they do.
+        ModelBuilder.BuildAll(connection, added.RunId);
+        Corrupt(connection, "source_file_id IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id)", added.RunId);
+        results = DataTestRunner.RunAll(connection, scoped: true);
+        Assert.Equal(1, results.Single(result => result.Test is { Model: "intermediate.int_crime_records_classified", Name: test }).FailingRows);
+    }
+
+    private static void Corrupt(DuckDBConnection connection, string where, string runId) =>
+        connection.Execute($"""
+            UPDATE intermediate.int_crime_records_classified SET counted_district_code = 'E99999999'
+            WHERE (source_file_id, source_line_number) = (
+                SELECT (source_file_id, source_line_number) FROM intermediate.int_crime_records_classified
+                WHERE counted_district_code IS NOT NULL AND {where} ORDER BY ALL LIMIT 1)
+            """, new { run_id = runId }); // the condition is one of the test's own two
 
     private (string Kind, string Reason, int? Months) LastBuild() =>
         warehouse.Query<(string, string, int?)>("SELECT build_kind, reason, months_in_scope FROM meta.model_builds ORDER BY built_at DESC LIMIT 1").Single();

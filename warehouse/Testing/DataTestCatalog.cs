@@ -11,13 +11,16 @@ public static partial class DataTestCatalog
 {
     public static IReadOnlyList<DataTest> All { get; } = [.. ModelCatalog.All.SelectMany(Declared), .. Singular()];
 
+    /// <summary>The temporary table a scoped test reads: its model's rows in the build's scope (<see cref="ScopedRows"/>).</summary>
+    internal const string ScopedRowsTable = "build_scope_rows";
+
     /// <summary>
     /// The tests a model's YAML declares. For a model an incremental build maintains, each also has a form over only
     /// the rows in the build's scope: the rows outside it are those the same tests passed in the last build.
     /// </summary>
     private static IEnumerable<DataTest> Declared(ModelDefinition model)
     {
-        var scoped = model.Incremental is { } incremental ? $"(SELECT * FROM {model.Model} WHERE {incremental.DeleteWhere})" : null;
+        var scoped = model.Incremental is not null ? ScopedRowsTable : null;
         DataTest Test(string name, string severity, Func<string, string> sql) =>
             new(name, model.Model, severity, sql(model.Model), scoped is null ? null : sql(scoped));
 

@@ -12,9 +12,14 @@ public static class DataTestRunner
     /// taking every row again as a published snapshot's must.</param>
     public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, bool scoped = false, Action<DataTest>? onTest = null)
     {
+        using var scopedRows = new ScopedRows(connection);
         var results = DataTestCatalog.All.Select(test =>
         {
-            if (scoped && test.ScopedSql is { } sql) test = test with { Name = test.Name + " on the rows this run built", Sql = sql };
+            if (scoped && test.ScopedSql is { } sql)
+            {
+                scopedRows.Hold(test.Model);
+                test = test with { Name = test.Name + " on the rows this run built", Sql = sql };
+            }
             onTest?.Invoke(test);
             return Run(connection, test);
         }).ToList();
