@@ -47,4 +47,7 @@ LEFT JOIN core.dim_partnership AS partnership
        ON counts.area_type = 'partnership' AND partnership.partnership_code = counts.area_code
 LEFT JOIN core.dim_force_area AS force_area
        ON counts.area_type = 'force_area' AND force_area.force_area_code = counts.area_code
+-- An incremental build makes again the months it counted again, and the months a year after them (their year-earlier
+-- figures); every month is read for those.
+WHERE intermediate.in_month_scope(counts.month_key) OR intermediate.in_month_scope(counts.month_key - 100)
 ORDER BY counts.area_type, counts.area_code, counts.month, counts.crime_type
