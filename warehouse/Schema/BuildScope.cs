@@ -101,17 +101,21 @@ internal static class BuildScope
             UNION
             SELECT crime_id FROM core.fct_outcome_events WHERE source_file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL;
             """);
-        // Every file with a row of a Crime ID in scope: the one pass over every row's Crime ID. The macros test a row's
-        // file against these first, so no later statement compares the Crime IDs of rows outside them.
+        // The rows of those Crime IDs in other files: the one pass over every row's Crime ID. Their files join the run's
+        // as the files touched, which the macros test a row against first; and only a row in one of those other files
+        // needs its Crime ID looked up (every row of the run's own files is in scope), so the macros look up only the
+        // Crime IDs found there: none at all when the run's Crime IDs are new.
         connection.Execute("""
+            CREATE OR REPLACE TEMP TABLE build_scope_rows_elsewhere AS
+            SELECT source_file_id AS file_id, crime_id FROM core.fct_crime_records WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
+            UNION ALL
+            SELECT file_id, crime_id FROM intermediate.int_street_records_ranked WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
+            UNION ALL
+            SELECT source_file_id, crime_id FROM core.fct_outcome_events WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes);
+            DELETE FROM build_scope_rows_elsewhere WHERE file_id IN (SELECT file_id FROM build_scope_files);
+            CREATE OR REPLACE TEMP TABLE build_scope_crimes_elsewhere AS SELECT DISTINCT crime_id FROM build_scope_rows_elsewhere;
             CREATE OR REPLACE TEMP TABLE build_scope_touched_files AS
-            SELECT file_id FROM build_scope_files
-            UNION
-            SELECT source_file_id FROM core.fct_crime_records WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
-            UNION
-            SELECT file_id FROM intermediate.int_street_records_ranked WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
-            UNION
-            SELECT source_file_id FROM core.fct_outcome_events WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes);
+            SELECT file_id FROM build_scope_files UNION SELECT file_id FROM build_scope_rows_elsewhere;
             SET VARIABLE build_scope_first_file = (SELECT min(file_id) FROM build_scope_touched_files);
             SET VARIABLE build_scope_last_file = (SELECT max(file_id) FROM build_scope_touched_files);
             CREATE OR REPLACE TEMP TABLE build_scope_records AS
