@@ -7,9 +7,10 @@ namespace Analytics.Etl.Loading;
 /// <summary>
 /// Reads a CSV file in two passes, each line ending up a row or a reject, never dropped:
 /// <list type="number">
-/// <item><see cref="CsvLineScan"/> (C#, bounded memory) numbers the lines whatever their line ends, refuses a file
-/// that is UTF-16 or has too wide a header, rejects lines too long or with too many or too few fields, and writes a
-/// clean copy with LF line ends, each data line starting with its number, in which those lines are blank;</item>
+/// <item><see cref="CsvLineScan"/> (C#, bounded memory; done ahead of the file's turn, <see cref="PreparedCsv"/>)
+/// numbers the lines whatever their line ends, refuses a file that is UTF-16 or has too wide a header, rejects lines
+/// too long or with too many or too few fields, and writes a clean copy with LF line ends, each data line starting
+/// with its number, in which those lines are blank;</item>
 /// <item>DuckDB reads the copy as CSV (quotes, encoding): each row comes with its line number.</item>
 /// </list>
 /// Rows that do not parse are kept as rejects with DuckDB's reason, beside the scan's own rejects. The raw text of
