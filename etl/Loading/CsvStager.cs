@@ -7,9 +7,10 @@ namespace Analytics.Etl.Loading;
 /// <summary>
 /// Reads a CSV file in two passes, each line ending up a row or a reject, never dropped:
 /// <list type="number">
-/// <item><see cref="CsvLineScan"/> (C#, bounded memory) numbers the lines whatever their line ends, refuses a file
-/// that is UTF-16 or has too wide a header, rejects lines too long or with too many or too few fields, and writes a
-/// clean copy with LF line ends, each data line starting with its number, in which those lines are blank;</item>
+/// <item><see cref="CsvLineScan"/> (C#, bounded memory; done ahead of the file's turn, <see cref="PreparedCsv"/>)
+/// numbers the lines whatever their line ends, refuses a file that is UTF-16 or has too wide a header, rejects lines
+/// too long or with too many or too few fields, and writes a clean copy with LF line ends, each data line starting
+/// with its number, in which those lines are blank;</item>
 /// <item>DuckDB reads the copy as CSV (quotes, encoding): each row comes with its line number.</item>
 /// </list>
 /// Rows that do not parse are kept as rejects with DuckDB's reason, beside the scan's own rejects. The raw text of
@@ -21,26 +22,14 @@ public static class CsvStager
     // The line pass splits on a character that never occurs in text files, so each line is one field.
     private const string NeverADelimiter = "\u001f";
 
-    /// <param name="scratchDirectory">Where the clean copy is written; the caller deletes it (<see cref="StagedCsv.CleanCopy"/>).</param>
-    public static StagedCsv Stage(DuckDBConnection connection, DiscoveredFile file, string scratchDirectory, CancellationToken cancellation)
+    /// <param name="prepared">The file's checksum and line scan, made ahead of its turn (<see cref="CsvReadAhead"/>);
+    /// a failure of the scan is thrown here. The caller disposes it, deleting the clean copy.</param>
+    public static StagedCsv Stage(DuckDBConnection connection, DiscoveredFile file, PreparedCsv prepared, CancellationToken cancellation)
     {
-        if (new FileInfo(file.LocalPath).Length == 0)
-            throw new SourceFileException(file.SourcePath, "the file is empty: there is no header line");
-
-        Directory.CreateDirectory(scratchDirectory);
-        var cleanPath = Path.Combine(scratchDirectory, "clean-" + Guid.NewGuid().ToString("N") + ".csv");
-        try
-        {
-            var scan = CsvLineScan.Scan(file, cleanPath, cancellation);
-            ParseRows(connection, cleanPath, scan.Header.Count);
-            var (parsed, rejected) = CollectRejects(connection, file, scan);
-            return new StagedCsv(scan.Header, parsed + rejected, parsed, rejected, cleanPath);
-        }
-        catch
-        {
-            File.Delete(cleanPath);
-            throw;
-        }
+        var (scan, cleanPath) = prepared.Scan(cancellation);
+        ParseRows(connection, cleanPath, scan.Header.Count);
+        var (parsed, rejected) = CollectRejects(connection, file, scan);
+        return new StagedCsv(scan.Header, parsed + rejected, parsed, rejected, cleanPath);
     }
 
     /// <summary>

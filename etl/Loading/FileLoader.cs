@@ -14,16 +14,19 @@ namespace Analytics.Etl.Loading;
 /// </summary>
 public static class FileLoader
 {
-    /// <param name="scratchDirectory">A folder of the run's own for copies made while reading (see <see cref="CsvStager"/>).</param>
-    public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today,
-        string scratchDirectory, CancellationToken cancellation, ShrinkGuard? shrink = null)
+    /// <param name="preparedCsv">A CSV file's checksum and line scan (<see cref="CsvReadAhead"/>), which the caller
+    /// disposes once the file is done; null for other files, read here in turn.</param>
+    public static LoadedFile Load(DuckDBConnection connection, DiscoveredFile file, PreparedCsv? preparedCsv, string runId, DateOnly today,
+        CancellationToken cancellation, ShrinkGuard? shrink = null)
     {
         var extension = Path.GetExtension(file.FileName).ToLowerInvariant();
         if (extension is not (".csv" or ".xlsx" or ".yaml" or ".yml"))
             return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, "not a file type this ETL reads (CSV, Excel or plan YAML)");
         if (extension is ".yaml" or ".yml" && !Plans.PlanParser.LooksLikePlan(file.LocalPath))
             return new LoadedFile(file.SourcePath, "", FileOutcome.Skipped, 0, 0, 0, "a YAML file that is not a plan definition (no top-level 'plan')");
-        var sha256 = Checksum(file.LocalPath);
+        if (extension == ".csv" && preparedCsv is null)
+            throw new ArgumentNullException(nameof(preparedCsv), "a CSV file is loaded from its preparation");
+        var sha256 = preparedCsv?.Sha256 ?? Checksum(file.LocalPath);
         var twin = connection.QueryFirstOrDefault<string>(
             "SELECT source_path FROM meta.source_files WHERE sha256 = $sha256 AND status = 'loaded'", new { sha256 });
         if (twin is not null)
@@ -31,16 +34,13 @@ public static class FileLoader
         if (extension is ".yaml" or ".yml")
             return Plans.PlanLoader.Load(connection, file, runId, sha256);
 
-        var staged = extension == ".xlsx" ? XlsxStager.Stage(connection, file, cancellation) : CsvStager.Stage(connection, file, scratchDirectory, cancellation);
-        try
-        {
-            return LoadStaged(connection, file, runId, today, shrink, sha256, staged);
-        }
-        finally
-        {
-            if (staged.CleanCopy is { } cleanCopy) File.Delete(cleanCopy);
-        }
+        var staged = preparedCsv is null ? XlsxStager.Stage(connection, file, cancellation) : CsvStager.Stage(connection, file, preparedCsv, cancellation);
+        return LoadStaged(connection, file, runId, today, shrink, sha256, staged);
     }
+
+    /// <summary>The checksums of the files loaded and current, which a file with the same content is skipped for (see <see cref="Load"/>).</summary>
+    internal static HashSet<string> LoadedChecksums(DuckDBConnection connection) =>
+        connection.Query<string>("SELECT sha256 FROM meta.source_files WHERE status = 'loaded'").ToHashSet(StringComparer.Ordinal);
 
     private static LoadedFile LoadStaged(DuckDBConnection connection, DiscoveredFile file, string runId, DateOnly today,
         ShrinkGuard? shrink, string sha256, StagedCsv staged)

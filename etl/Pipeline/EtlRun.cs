@@ -144,6 +144,9 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
         var sizes = discovered.Select(file => new FileInfo(file.LocalPath) is { Exists: true } found ? found.Length : 0).ToList();
         var (bytesTotal, bytesDone, rowsDone) = (sizes.Sum(), 0L, 0L);
         var clock = System.Diagnostics.Stopwatch.StartNew();
+        // Two cores: the next CSV file's checksum and line scan (C#) run while DuckDB parses this one. Read once, the
+        // checksums loaded spare the scan of files about to be skipped as unchanged; each file's turn still decides.
+        using var readAhead = new CsvReadAhead(discovered, Path.Combine(workDirectory, "staging"), FileLoader.LoadedChecksums(connection), options.Cancellation);
         foreach (var (file, index) in discovered.Select((file, index) => (file, index)))
         {
             options.Cancellation.ThrowIfCancellationRequested();
@@ -152,7 +155,9 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             bytesDone += sizes[index]; // read, whether it loads or not
             try
             {
-                var loaded = FileLoader.Load(connection, file, runId, options.Today, Path.Combine(workDirectory, "staging"), options.Cancellation, options.Shrink);
+                LoadedFile loaded;
+                using (var prepared = readAhead.Take(index)) // its clean copy is deleted as soon as the file is done
+                    loaded = FileLoader.Load(connection, file, prepared, runId, options.Today, options.Cancellation, options.Shrink);
                 files.Add(loaded);
                 reporter.FileDone(loaded);
                 rowsDone += loaded.RowsRead;

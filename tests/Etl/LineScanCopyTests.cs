@@ -6,7 +6,8 @@ namespace Analytics.Tests.Etl;
 
 /// <summary>
 /// The line scan's numbered copy of a CSV file is kept while the file loads (its rejects read their raw text from it)
-/// and deleted as soon as the file is done, whatever became of it, so a long run holds one copy at a time.
+/// and deleted as soon as the file is done, whatever became of it, so a long run holds two copies at most: the file
+/// loading and the next, scanned ahead (<see cref="CsvReadAhead"/>).
 /// </summary>
 public sealed class LineScanCopyTests : IDisposable
 {
@@ -30,7 +31,8 @@ public sealed class LineScanCopyTests : IDisposable
         Assert.Contains(run.Files, file => file.RowsRejected == 1);
         Assert.Contains(run.Files, file => file.Outcome == FileOutcome.Skipped);
         Assert.Equal(run.Files.Count + 1, reporter.CopiesSeen.Count);
-        Assert.All(reporter.CopiesSeen, copies => Assert.Equal(0, copies));
+        Assert.All(reporter.CopiesSeen, copies => Assert.InRange(copies, 0, 1)); // the next file's, if any
+        Assert.Equal(0, reporter.CopiesSeen[^1]);
     }
 
     /// <summary>Counts the copies in the run's work folders each time a file is done or refused.</summary>
