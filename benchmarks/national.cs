@@ -7,8 +7,8 @@
 // Run from the repository root:  dotnet run benchmarks/national.cs -- [--quick|--medium] [--work DIR]
 //   --quick: 4 forces, "years" of 3 months, big warehouse of 3 of them (~0.6M rows), pages 5 s + 10 s: ~4 minutes.
 //   --medium: every force, "years" of 2 months, big warehouse of 3 of them (~4.4M rows), pages 5 s + 10 s: ~5 minutes.
-//   default: every English and Welsh force, 12-month years, big warehouse of 5 (~40M rows), pages 10 s + 30 s: ~30 minutes
-//   (28.4 minutes measured; needs ~35 GB of disk and under 1.8 GiB of memory: see benchmarks/README.md).
+//   default: every English and Welsh force, 12-month years, big warehouse of 5 (~40M rows), pages 10 s + 30 s: ~20 minutes
+//   (17.4 minutes measured; needs ~22 GB of disk and under 1.6 GiB of memory: see benchmarks/README.md).
 //   --work: where data and warehouses go (default: the temp folder); the generated data is kept and reused.
 #:project ../warehouse/Analytics.Warehouse.csproj
 #:project Support/Analytics.Benchmarks.Support.csproj

@@ -7,7 +7,7 @@ namespace Analytics.Warehouse.Testing;
 /// <summary>
 /// The rows in an incremental build's scope of one model at a time, in a temporary table the model's scoped tests
 /// read (<see cref="DataTestCatalog.ScopedRowsTable"/>). Made once per model, not once per test: every test would
-/// otherwise look its rows up in the scope again (at national scale a hash table of half a million Crime IDs each).
+/// otherwise look its rows up in the scope again (at national scale the 69 scoped tests took 5.2 s that way, 0.6 s this).
 /// </summary>
 internal sealed class ScopedRows(DuckDBConnection connection) : IDisposable
 {
