@@ -77,8 +77,12 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
 
             if (previous is not null && migrations.Count == 0 && !files.Any(file => file.Outcome == FileOutcome.Loaded))
             {
-                reporter.Progress("nothing new to load; the published snapshot stays as it is");
-                return (ExitCode.Success, RunStatus.Unchanged, previous);
+                if (ModelBuilder.BuiltByThisCode(connection))
+                {
+                    reporter.Progress("nothing new to load; the published snapshot stays as it is");
+                    return (ExitCode.Success, RunStatus.Unchanged, previous);
+                }
+                reporter.Progress("nothing new to load, but the models were built by another version of the code: building them anew");
             }
 
             reporter.Progress($"building {ModelCatalog.All.Count} models");

@@ -2,6 +2,7 @@ using Analytics.Etl.Pipeline;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
 using Analytics.Warehouse.Schema;
+using Analytics.Warehouse.Storage;
 using Analytics.Warehouse.Testing;
 using Dapper;
 using DuckDB.NET.Data;
@@ -62,6 +63,25 @@ public sealed class IncrementalBuildTests : IDisposable
 
         warehouse.Run(options => options with { FullBuild = true }, KentEarlierMonths);
         Assert.Equal((BuildKind.Full, "a full build was asked for"), (LastBuild().Kind, LastBuild().Reason));
+    }
+
+    [Fact]
+    public void A_run_with_nothing_new_builds_the_models_anew_when_another_version_of_the_code_built_them()
+    {
+        warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.KentZip]);
+        var builtByOtherCode = warehouse.Published.Path;
+        File.SetAttributes(builtByOtherCode, FileAttributes.Normal);
+        using (var connection = DuckDbConnections.OpenReadWrite(builtByOtherCode))
+            connection.Execute("UPDATE meta.model_builds SET fingerprint = 'an earlier version'");
+        File.SetAttributes(builtByOtherCode, FileAttributes.ReadOnly);
+
+        var upgraded = warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.KentZip]);
+        Assert.Equal((ExitCode.Success, RunStatus.Published), (upgraded.ExitCode, upgraded.Status));
+        Assert.NotEqual(builtByOtherCode, warehouse.Published.Path);
+        Assert.Equal((BuildKind.Full, "the models, macros, seeds or migrations changed since the last build"), (LastBuild().Kind, LastBuild().Reason));
+
+        // Built by this code now: nothing to do again.
+        Assert.Equal(RunStatus.Unchanged, warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.KentZip]).Status);
     }
 
     [Fact]

@@ -49,10 +49,14 @@ internal static class BuildScope
         return new ModelBuild(BuildKind.Incremental, "the run changed only police files", files, crimes, months);
     }
 
+    /// <summary>The fingerprint of the code that last built the warehouse's models, or null before any build.</summary>
+    public static string? LastFingerprint(DuckDBConnection connection) =>
+        connection.QueryFirstOrDefault<string>("SELECT fingerprint FROM meta.model_builds ORDER BY built_at DESC LIMIT 1");
+
     /// <summary>Why this run must build every model anew, or null when an incremental build gives the same tables.</summary>
     private static string? WhyFull(DuckDBConnection connection, string runId)
     {
-        var last = connection.QueryFirstOrDefault<string>("SELECT fingerprint FROM meta.model_builds ORDER BY built_at DESC LIMIT 1");
+        var last = LastFingerprint(connection);
         if (last is null) return "no earlier build of the models in this warehouse";
         if (last != Fingerprint) return "the models, macros, seeds or migrations changed since the last build";
         var tables = connection.Query<string>(

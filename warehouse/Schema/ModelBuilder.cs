@@ -37,6 +37,13 @@ public static partial class ModelBuilder
         return build;
     }
 
+    /// <summary>
+    /// Whether the warehouse's models were last built by this code (the same models, macros, seeds and migrations):
+    /// if not, a run builds them anew even when it has nothing new to load, as their tables and tests are this code's.
+    /// </summary>
+    public static bool BuiltByThisCode(DuckDBConnection connection) =>
+        BuildScope.LastFingerprint(connection) == BuildScope.Fingerprint;
+
     /// <summary>Deletes the rows in scope of every maintained model, before the checkpoint in DropAll, so the blocks they
     /// held are reused by the rows inserted again.</summary>
     private static void DeleteScope(DuckDBConnection connection)
