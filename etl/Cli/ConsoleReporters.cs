@@ -1,5 +1,6 @@
 using Analytics.Etl.Loading;
 using Analytics.Etl.Pipeline;
+using Analytics.Warehouse;
 using Spectre.Console;
 
 namespace Analytics.Etl.Cli;
@@ -12,6 +13,7 @@ public sealed class LogLineReporter(TextWriter output) : IRunReporter
     public void FileStarted(string sourcePath) { } // one line per file, when it is done
     public void FileDone(LoadedFile file) => Write("info", Describe(file));
     public void Loading(LoadProgress progress) => Write("info", "loading: " + progress.Describe());
+    public void StepDone(StepProgress progress) { if (progress.IsSlow) Write("info", progress.Describe()); } // the slow ones: a line each of hundreds would drown the rest
     public void Problem(string message) => Write("error", message);
 
     internal static string Describe(LoadedFile file) => file.Outcome switch
@@ -37,5 +39,10 @@ public sealed class ProgressReporter(ProgressTask task) : IRunReporter
         AnsiConsole.MarkupLine(Markup.Escape(LogLineReporter.Describe(file)));
     }
     public void Loading(LoadProgress progress) => task.Description = Markup.Escape(progress.Describe());
+    public void StepDone(StepProgress progress)
+    {
+        task.Description = Markup.Escape(progress.Describe());
+        if (progress.IsSlow) AnsiConsole.MarkupLine(Markup.Escape(progress.Describe()));
+    }
     public void Problem(string message) => AnsiConsole.MarkupLine($"[red]{Markup.Escape(message)}[/]");
 }

@@ -1,5 +1,6 @@
 using Analytics.Etl.Loading;
 using Analytics.Etl.Pipeline;
+using Analytics.Warehouse;
 using Microsoft.Extensions.Logging;
 
 namespace Analytics.Etl.Logging;
@@ -42,6 +43,9 @@ public sealed partial class LoggingReporter(ILogger logger) : IRunReporter
     public void Loading(LoadProgress progress) =>
         LogLoading(logger, progress.File, progress.FileRows, progress.FileRowsPerSecond, progress.FilesDone, progress.FilesTotal,
             progress.BytesDone, progress.BytesTotal, progress.RowsDone, progress.RowsPerSecond, progress.SecondsLeft);
+    public void StepDone(StepProgress progress) =>
+        LogStepDone(logger, progress.IsSlow ? LogLevel.Information : LogLevel.Debug, progress.Kind,
+            progress.Name, progress.Done, progress.Total, progress.Seconds);
     public void Problem(string message) => LogProblem(logger, message);
 
     private static readonly Func<ILogger, string, string, IDisposable?> RunScope = LoggerMessage.DefineScope<string, string>("run {RunId} ({Trigger})");
@@ -63,6 +67,10 @@ public sealed partial class LoggingReporter(ILogger logger) : IRunReporter
         Message = "loading: {File} ({FileRows} rows, {FileRowsPerSecond:F0} rows/s); {FilesDone} of {FilesTotal} files, {BytesDone} of {BytesTotal} bytes, {RowsDone} rows, {RowsPerSecond:F0} rows/s, {SecondsLeft:F0} s left")]
     private static partial void LogLoading(ILogger logger, string file, long fileRows, double fileRowsPerSecond, int filesDone, int filesTotal,
         long bytesDone, long bytesTotal, long rowsDone, double rowsPerSecond, double? secondsLeft);
+
+    [LoggerMessage(EventId = 107, EventName = "step_done",
+        Message = "{StepKind} {StepName}: {StepSeconds:F1} s ({StepsDone} of {StepsTotal})")]
+    private static partial void LogStepDone(ILogger logger, LogLevel level, StepKind stepKind, string stepName, int stepsDone, int stepsTotal, double stepSeconds);
 
     [LoggerMessage(EventId = 104, EventName = "problem", Level = LogLevel.Error, Message = "{Problem}")]
     private static partial void LogProblem(ILogger logger, string problem);

@@ -32,7 +32,7 @@ public static class DataTestCheck
         {
             reporter.Progress($"running {DataTestCatalog.All.Count} data tests on {Path.GetFileName(published.Path)}");
             using var connection = DuckDbConnections.OpenReadOnly(published.Path);
-            var tests = DataTestRunner.RunAll(connection);
+            var tests = DataTestRunner.RunAll(connection, onTestRun: reporter.StepDone);
             foreach (var failure in tests.Where(test => !test.Passed))
                 reporter.Problem(failure.Describe());
             var failed = tests.Count(test => test.BlocksPublish);

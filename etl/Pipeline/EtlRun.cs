@@ -86,14 +86,14 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             }
 
             reporter.Progress($"building {ModelCatalog.All.Count} models");
-            var build = ModelBuilder.BuildAll(connection, runId, options.FullBuild);
+            var build = ModelBuilder.BuildAll(connection, runId, options.FullBuild, reporter.StepDone);
             reporter.Progress(build.Kind == BuildKind.Incremental
                 ? $"models built incrementally: {build.FilesInScope:N0} files, {build.CrimesInScope:N0} Crime IDs and {build.MonthsInScope:N0} months in scope"
                 : $"models built in full: {build.Reason}");
             options.Cancellation.ThrowIfCancellationRequested();
             reporter.Progress($"running {DataTestCatalog.All.Count} data tests");
             PausePoint.Reached("data-tests", reporter);
-            tests = DataTestRunner.RunAll(connection, scoped: build.Kind == BuildKind.Incremental);
+            tests = DataTestRunner.RunAll(connection, scoped: build.Kind == BuildKind.Incremental, reporter.StepDone);
             foreach (var failure in tests.Where(test => !test.Passed))
                 reporter.Problem(failure.Describe());
             if (tests.Any(test => test.BlocksPublish))

@@ -1,4 +1,5 @@
 using Analytics.Etl.Loading;
+using Analytics.Warehouse;
 
 namespace Analytics.Etl.Pipeline;
 
@@ -13,6 +14,8 @@ public interface IRunReporter
     void FileDone(LoadedFile file);
     /// <summary>How far loading has come, after each file: per file and overall, with the time left.</summary>
     void Loading(LoadProgress progress) { }
+    /// <summary>A model built or a data test run: how far a build or a check has come, and where its time goes.</summary>
+    void StepDone(StepProgress progress) { }
     void Problem(string message);
 }
 

@@ -16,7 +16,8 @@ public static partial class ModelBuilder
     /// <remarks>The seeds must be loaded first (<see cref="SeedLoader"/>): the ETL loads them before the files, whose checks use them.</remarks>
     /// <param name="runId">The run whose files were loaded into this working copy: its files decide the scope.</param>
     /// <param name="full">Build every model anew whatever the run changed.</param>
-    public static ModelBuild BuildAll(DuckDBConnection connection, string runId, bool full = false)
+    /// <param name="onModelBuilt">Told after each model, with how long it took.</param>
+    public static ModelBuild BuildAll(DuckDBConnection connection, string runId, bool full = false, Action<StepProgress>? onModelBuilt = null)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         // Scalar macros (warehouse/macros) come first, for models to use; table macros are bound when they are
@@ -29,8 +30,12 @@ public static partial class ModelBuilder
         if (incremental) DeleteScope(connection);
 
         DropAll(connection, macros.Where(ModelCatalog.ReadsAnyModel), keepIncremental: incremental);
-        foreach (var model in ModelCatalog.All)
+        foreach (var (model, index) in ModelCatalog.All.Select((model, index) => (model, index)))
+        {
+            var started = clock.Elapsed.TotalSeconds;
             Build(connection, model, incremental && model.MaintainedIncrementally);
+            onModelBuilt?.Invoke(new StepProgress(StepKind.Model, model.Model, index + 1, ModelCatalog.All.Count, clock.Elapsed.TotalSeconds - started));
+        }
         foreach (var macro in macros.Where(ModelCatalog.ReadsAnyModel))
             connection.Execute(macro);
         Record(connection, runId, build, clock.Elapsed.TotalSeconds); // the scope stays set, for the data tests (they end it)

@@ -10,18 +10,23 @@ public static class DataTestRunner
     /// <param name="scoped">After an incremental build (in the same connection, whose scope is still set): tests of
     /// the models it maintains check only the rows it made, and say so in their names; then the scope ends, its macros
     /// taking every row again as a published snapshot's must.</param>
-    public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, bool scoped = false, Action<DataTest>? onTest = null)
+    /// <param name="onTestRun">Told after each test, with how long it took.</param>
+    public static IReadOnlyList<DataTestResult> RunAll(DuckDBConnection connection, bool scoped = false, Action<StepProgress>? onTestRun = null)
     {
         using var scopedRows = new ScopedRows(connection);
-        var results = DataTestCatalog.All.Select(test =>
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        var results = DataTestCatalog.All.Select((test, index) =>
         {
+            var started = clock.Elapsed.TotalSeconds;
             if (scoped && test.ScopedSql is { } sql)
             {
                 scopedRows.Hold(test.Model);
                 test = test with { Name = test.Name + " on the rows this run built", Sql = sql };
             }
-            onTest?.Invoke(test);
-            return Run(connection, test);
+            var result = Run(connection, test);
+            onTestRun?.Invoke(new StepProgress(StepKind.DataTest, $"{test.Name} on {test.Model}", index + 1, DataTestCatalog.All.Count,
+                clock.Elapsed.TotalSeconds - started));
+            return result;
         }).ToList();
         if (scoped) BuildScope.End(connection);
         return results;
