@@ -97,24 +97,27 @@ public sealed class IncrementalBuildTests : IDisposable
 
         // A record outside the scope breaks a rule: the scoped tests do not read it (the last build's tests passed it).
         const string test = "relationship(counted_district_code -> core.dim_district.district_code) on the rows this run built";
-        Corrupt(connection, "source_file_id NOT IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id)", added.RunId);
+        Corrupt(connection, added.RunId, loadedByTheRun: false);
         var results = DataTestRunner.RunAll(connection, scoped: true);
         Assert.Equal(0, results.Single(result => result.Test is { Model: "intermediate.int_crime_records_classified", Name: test }).FailingRows);
 
         // One the build made: they do.
         ModelBuilder.BuildAll(connection, added.RunId);
-        Corrupt(connection, "source_file_id IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id)", added.RunId);
+        Corrupt(connection, added.RunId, loadedByTheRun: true);
         results = DataTestRunner.RunAll(connection, scoped: true);
         Assert.Equal(1, results.Single(result => result.Test is { Model: "intermediate.int_crime_records_classified", Name: test }).FailingRows);
     }
 
-    private static void Corrupt(DuckDBConnection connection, string where, string runId) =>
-        connection.Execute($"""
+    /// <summary>Puts one located record, of a file the run loaded or of another, in a district that does not exist.</summary>
+    private static void Corrupt(DuckDBConnection connection, string runId, bool loadedByTheRun) =>
+        connection.Execute("""
             UPDATE intermediate.int_crime_records_classified SET counted_district_code = 'E99999999'
             WHERE (source_file_id, source_line_number) = (
                 SELECT (source_file_id, source_line_number) FROM intermediate.int_crime_records_classified
-                WHERE counted_district_code IS NOT NULL AND {where} ORDER BY ALL LIMIT 1)
-            """, new { run_id = runId }); // the condition is one of the test's own two
+                WHERE counted_district_code IS NOT NULL
+                  AND (source_file_id IN (SELECT file_id FROM meta.source_files WHERE run_id = $run_id)) = $loaded_by_the_run
+                ORDER BY ALL LIMIT 1)
+            """, new { run_id = runId, loaded_by_the_run = loadedByTheRun });
 
     private (string Kind, string Reason, int? Months) LastBuild() =>
         warehouse.Query<(string, string, int?)>("SELECT build_kind, reason, months_in_scope FROM meta.model_builds ORDER BY built_at DESC LIMIT 1").Single();
