@@ -44,6 +44,10 @@ public sealed class DataTestTests(SampleWarehouseFixture sample) : IDisposable
         "marts.crime_record_list", "assert_record_list_matches_counts")]
     [InlineData("UPDATE core.fct_crime_records SET crime_id = 'copy' WHERE record_key IN (SELECT record_key FROM core.fct_crime_records WHERE force_key = 'kent' AND crime_id IS NOT NULL LIMIT 2)",
         "core.fct_crime_records", "assert_crime_ids_once_per_force")]
+    [InlineData("UPDATE core.fct_crime_records SET crime_hash = crime_hash + 1 WHERE record_key = (SELECT min(record_key) FROM core.fct_crime_records WHERE crime_id IS NOT NULL)",
+        "core.fct_crime_records", "assert_crime_hashes_match")]
+    [InlineData("UPDATE intermediate.int_street_records_ranked SET crime_hash = NULL WHERE (file_id, line_number) = (SELECT (file_id, line_number) FROM intermediate.int_street_records_ranked ORDER BY ALL LIMIT 1)",
+        "core.fct_crime_records", "assert_crime_hashes_match")]
     [InlineData("INSERT INTO meta.source_files SELECT 999 AS file_id, * EXCLUDE (file_id) REPLACE ('copy.xlsx' AS source_path, 'copy' AS replaces_key) FROM meta.source_files WHERE source_kind = 'funding_returns'; " +
                 "INSERT INTO raw.funding_returns SELECT 999 AS file_id, * EXCLUDE (file_id) FROM raw.funding_returns",
         "staging.stg_funding__returns", "assert_funding_counted_once")]

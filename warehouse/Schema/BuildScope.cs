@@ -28,7 +28,8 @@ internal static class BuildScope
 {
     private static readonly string[] FingerprintedFolders = ["models/", "macros/", "scope/", "seeds/", "migrations/"];
 
-    /// <summary>SHA-256 of the model, macro, scope, seed and migration files compiled in: incremental only on models they built.</summary>
+    /// <summary>SHA-256 of the model, macro, scope, seed and migration files compiled in and of the DuckDB engine's version
+    /// (whose hash() the models store, intermediate.crime_hash): incremental only on models they built.</summary>
     public static string Fingerprint { get; } = ComputeFingerprint();
 
     /// <summary>
@@ -105,19 +106,25 @@ internal static class BuildScope
             UNION
             SELECT crime_id FROM core.fct_outcome_events WHERE source_file_id IN (SELECT file_id FROM build_scope_files) AND crime_id IS NOT NULL;
             """);
-        // The rows of those Crime IDs in other files: the one pass over every row's Crime ID. Their files join the run's
-        // as the files touched, which the macros test a row against first; and only a row in one of those other files
-        // needs its Crime ID looked up (every row of the run's own files is in scope), so the macros look up only the
-        // Crime IDs found there: none at all when the run's Crime IDs are new.
+        // The rows of those Crime IDs in other files: the one pass over every row, by the eight-byte hash of its Crime ID
+        // (intermediate.crime_hash) rather than the 64-character ID. Their files join the run's as the files touched,
+        // which the macros test a row against first; and only a row in one of those other files needs its Crime ID
+        // looked up (every row of the run's own files is in scope), so the macros look up only the Crime IDs hashed
+        // alike there: none at all when the run's Crime IDs are new. Two IDs with one hash only widen the scope (the
+        // macros compare the IDs themselves), so the scope is still exact.
         connection.Execute("""
+            CREATE OR REPLACE TEMP TABLE build_scope_crime_hashes AS
+            SELECT DISTINCT intermediate.crime_hash(crime_id) AS crime_hash FROM build_scope_crimes;
             CREATE OR REPLACE TEMP TABLE build_scope_rows_elsewhere AS
-            SELECT source_file_id AS file_id, crime_id FROM core.fct_crime_records WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
+            SELECT source_file_id AS file_id, crime_hash FROM core.fct_crime_records WHERE crime_hash IN (SELECT crime_hash FROM build_scope_crime_hashes)
             UNION ALL
-            SELECT file_id, crime_id FROM intermediate.int_street_records_ranked WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes)
+            SELECT file_id, crime_hash FROM intermediate.int_street_records_ranked WHERE crime_hash IN (SELECT crime_hash FROM build_scope_crime_hashes)
             UNION ALL
-            SELECT source_file_id, crime_id FROM core.fct_outcome_events WHERE crime_id IN (SELECT crime_id FROM build_scope_crimes);
+            SELECT source_file_id, crime_hash FROM core.fct_outcome_events WHERE crime_hash IN (SELECT crime_hash FROM build_scope_crime_hashes);
             DELETE FROM build_scope_rows_elsewhere WHERE file_id IN (SELECT file_id FROM build_scope_files);
-            CREATE OR REPLACE TEMP TABLE build_scope_crimes_elsewhere AS SELECT DISTINCT crime_id FROM build_scope_rows_elsewhere;
+            CREATE OR REPLACE TEMP TABLE build_scope_crimes_elsewhere AS
+            SELECT crime_id FROM build_scope_crimes
+            WHERE intermediate.crime_hash(crime_id) IN (SELECT crime_hash FROM build_scope_rows_elsewhere);
             CREATE OR REPLACE TEMP TABLE build_scope_touched_files AS
             SELECT file_id FROM build_scope_files UNION SELECT file_id FROM build_scope_rows_elsewhere;
             SET VARIABLE build_scope_first_file = (SELECT min(file_id) FROM build_scope_touched_files);
@@ -153,6 +160,7 @@ internal static class BuildScope
     private static string ComputeFingerprint()
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        using (var engine = new DuckDBConnection("DataSource=:memory:")) hash.AppendData(Encoding.UTF8.GetBytes("duckdb " + engine.ServerVersion + "\n"));
         foreach (var resource in FingerprintedFolders.SelectMany(EmbeddedSql.List))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(resource + "\n"));

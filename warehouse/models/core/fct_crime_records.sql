@@ -5,6 +5,7 @@
 SELECT
     records.file_id || ':' || records.line_number AS record_key,
     records.crime_id,
+    intermediate.crime_hash(records.crime_id) AS crime_hash,
     coalesce(forces.force_key, 'unknown') AS force_key,
     year(records.month) * 100 + month(records.month) AS month_key,
     coalesce(geography.geography_key, 'UNKNOWN') AS geography_key,

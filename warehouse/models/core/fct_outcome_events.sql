@@ -2,6 +2,7 @@
 SELECT
     events.file_id || ':' || events.line_number AS outcome_event_key,
     events.crime_id,
+    intermediate.crime_hash(events.crime_id) AS crime_hash,
     coalesce(forces.force_key, 'unknown') AS force_key,
     year(events.month) * 100 + month(events.month) AS month_key,
     coalesce(geography.geography_key, 'UNKNOWN') AS geography_key,

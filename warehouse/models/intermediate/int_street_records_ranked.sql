@@ -69,7 +69,8 @@ ranked AS (
                  street_rows.file_id DESC, hashed_lines.content_hash, street_rows.line_number)
 )
 SELECT
-    file_id, line_number, force_slug, crime_id, month, is_located, last_outcome_category, outcome_finality,
+    file_id, line_number, force_slug, crime_id, intermediate.crime_hash(crime_id) AS crime_hash,
+    month, is_located, last_outcome_category, outcome_finality,
     content_hash, published_text,
     place_in_crime = 1 AS is_counted,
     first_file_id AS kept_file_id,
