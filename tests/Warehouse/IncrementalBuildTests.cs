@@ -78,7 +78,7 @@ public sealed class IncrementalBuildTests : IDisposable
         var upgraded = warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.KentZip]);
         Assert.Equal((ExitCode.Success, RunStatus.Published), (upgraded.ExitCode, upgraded.Status));
         Assert.NotEqual(builtByOtherCode, warehouse.Published.Path);
-        Assert.Equal((BuildKind.Full, "the models, macros, seeds or migrations changed since the last build"), (LastBuild().Kind, LastBuild().Reason));
+        Assert.Equal((BuildKind.Full, "the models, macros, seeds, migrations or DuckDB version changed since the last build"), (LastBuild().Kind, LastBuild().Reason));
 
         // Built by this code now: nothing to do again.
         Assert.Equal(RunStatus.Unchanged, warehouse.Run([.. RepositoryPaths.KentGeography, RepositoryPaths.KentZip]).Status);

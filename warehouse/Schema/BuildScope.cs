@@ -59,7 +59,7 @@ internal static class BuildScope
     {
         var last = LastFingerprint(connection);
         if (last is null) return "no earlier build of the models in this warehouse";
-        if (last != Fingerprint) return "the models, macros, seeds or migrations changed since the last build";
+        if (last != Fingerprint) return "the models, macros, seeds, migrations or DuckDB version changed since the last build";
         var tables = connection.Query<string>(
             "SELECT table_schema || '.' || table_name FROM information_schema.tables WHERE table_catalog = current_database() AND table_type = 'BASE TABLE'").ToHashSet();
         if (ModelCatalog.All.FirstOrDefault(model => model.MaintainedIncrementally && !tables.Contains(model.Model)) is { } missing)
