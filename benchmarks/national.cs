@@ -8,7 +8,7 @@
 //   --quick: 4 forces, "years" of 3 months, big warehouse of 3 of them (~0.6M rows), pages 5 s + 10 s: ~4 minutes.
 //   --medium: every force, "years" of 2 months, big warehouse of 3 of them (~4.4M rows), pages 5 s + 10 s: ~5 minutes.
 //   default: every English and Welsh force, 12-month years, big warehouse of 5 (~40M rows), pages 10 s + 30 s: ~20 minutes
-//   (17.4 minutes measured; needs ~22 GB of disk and under 1.6 GiB of memory: see benchmarks/README.md).
+//   (17.4 to 17.7 minutes measured; needs ~22 GB of disk and under 1.6 GiB of memory: see benchmarks/README.md).
 //   --work: where data and warehouses go (default: the temp folder); the generated data is kept and reused.
 #:project ../warehouse/Analytics.Warehouse.csproj
 #:project Support/Analytics.Benchmarks.Support.csproj
@@ -68,7 +68,7 @@ var monthAlone = etl.Run("month alone", addedMonth, alone);
 var snapshot = SnapshotSizes.Measure(big, Path.Combine(work, "compact.duckdb"));
 var pages = await PageLoad.Measure(root, big, setting);
 
-Report.Print(setting, data, referenceRun, year, bare, noOp, laterYears, added, monthAlone, snapshot, pages, total.Elapsed);
+Report.Print(setting, data, referenceRun, year, bare, noOp, laterYears, added, monthAlone, snapshot, pages, total.Elapsed, Tool.FileSystemOf(work));
 foreach (var folder in new[] { big, alone }) Tool.DeleteFolder(folder);
 return 0;
 
@@ -271,14 +271,14 @@ static class Report
 {
     public static void Print(Setting setting, NationalData data, Measure reference, Measure year, (double Seconds, long Rows) bare, Measure noOp,
         IReadOnlyList<Measure> laterYears, Measure added, Measure alone, (double SnapshotMiB, double CompactedMiB) snapshot,
-        IReadOnlyList<PageResult> pages, TimeSpan elapsed)
+        IReadOnlyList<PageResult> pages, TimeSpan elapsed, string fileSystem)
     {
         var runs = new[] { reference, year, noOp, added, alone }.Concat(laterYears).ToList();
         var bigRows = year.RowsRead + laterYears.Sum(y => y.RowsRead);
         var forces = setting.Forces?.ToString(CultureInfo.InvariantCulture) ?? "all";
         Console.WriteLine();
         Console.WriteLine($"National benchmark, {setting.Name} setting: {forces} forces, years of {setting.MonthsPerYear} months, {data.Rows:N0} generated street rows; " +
-            $"{Environment.ProcessorCount} cores; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; whole run {elapsed.TotalMinutes:F1} min.");
+            $"{Environment.ProcessorCount} cores; warehouses on {fileSystem}; {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC; whole run {elapsed.TotalMinutes:F1} min.");
         Console.WriteLine();
         Console.WriteLine("| measurement | figure | target | meets it |");
         Console.WriteLine("|---|---|---|---|");
@@ -341,6 +341,21 @@ static class Tool
     public static void Settle()
     {
         if (OnPath("sync")) Run("sync", []);
+    }
+
+    /// <summary>
+    /// The type of the file system holding the folder (the longest mount point of /proc/mounts above it): a run's copy
+    /// of the published snapshot is written whole on ext4 and shares its blocks on XFS or btrfs (warehouse/README.md,
+    /// "Where the warehouse lives"), so the figures depend on it.
+    /// </summary>
+    public static string FileSystemOf(string folder)
+    {
+        if (!File.Exists("/proc/mounts")) return "an unknown file system";
+        var full = Path.GetFullPath(folder).TrimEnd('/') + "/";
+        var mount = File.ReadLines("/proc/mounts").Select(line => line.Split(' '))
+            .Where(fields => fields.Length > 2 && full.StartsWith(fields[1].TrimEnd('/') + "/", StringComparison.Ordinal))
+            .MaxBy(fields => fields[1].Length);
+        return mount is null ? "an unknown file system" : mount[2];
     }
 
     public static bool OnPath(string program) =>
