@@ -68,7 +68,7 @@ var monthAlone = etl.Run("month alone", addedMonth, alone);
 var snapshot = SnapshotSizes.Measure(big, Path.Combine(work, "compact.duckdb"));
 var pages = await PageLoad.Measure(root, big, setting);
 
-Report.Print(setting, data, referenceRun, year, bare, noOp, laterYears, added, monthAlone, snapshot, pages, total.Elapsed, Tool.FileSystemOf(work));
+Report.Print(setting, data, referenceRun, year, bare, noOp, laterYears, added, monthAlone, snapshot, pages, total.Elapsed, FileSystemType.Of(work));
 foreach (var folder in new[] { big, alone }) Tool.DeleteFolder(folder);
 return 0;
 
@@ -341,21 +341,6 @@ static class Tool
     public static void Settle()
     {
         if (OnPath("sync")) Run("sync", []);
-    }
-
-    /// <summary>
-    /// The type of the file system holding the folder (the longest mount point of /proc/mounts above it): a run's copy
-    /// of the published snapshot is written whole on ext4 and shares its blocks on XFS or btrfs (warehouse/README.md,
-    /// "Where the warehouse lives"), so the figures depend on it.
-    /// </summary>
-    public static string FileSystemOf(string folder)
-    {
-        if (!File.Exists("/proc/mounts")) return "an unknown file system";
-        var full = Path.GetFullPath(folder).TrimEnd('/') + "/";
-        var mount = File.ReadLines("/proc/mounts").Select(line => line.Split(' '))
-            .Where(fields => fields.Length > 2 && full.StartsWith(fields[1].TrimEnd('/') + "/", StringComparison.Ordinal))
-            .MaxBy(fields => fields[1].Length);
-        return mount is null ? "an unknown file system" : mount[2];
     }
 
     public static bool OnPath(string program) =>

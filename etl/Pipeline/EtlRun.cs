@@ -62,7 +62,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
             // ext4 it writes the whole file (warehouse/README.md, "Where the warehouse lives").
             File.Copy(previous.Path, WorkingCopy);
             File.SetAttributes(WorkingCopy, FileAttributes.Normal);
-            reporter.Progress($"snapshot copied in {copying.Elapsed.TotalSeconds:F1} s ({new FileInfo(WorkingCopy).Length / 1048576.0:N0} MiB)");
+            reporter.Progress($"snapshot copied in {copying.Elapsed.TotalSeconds:F1} s ({new FileInfo(WorkingCopy).Length / 1048576.0:N0} MiB, on {FileSystemType.Of(workDirectory)})");
         }
 
         reporter.Progress($"DuckDB memory limit {options.MemoryLimitMiB:N0} MiB; beyond it the run spills to its work folder");
