@@ -86,7 +86,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
                     reporter.Progress("nothing new to load; the published snapshot stays as it is");
                     return (ExitCode.Success, RunStatus.Unchanged, previous);
                 }
-                reporter.Progress("nothing new to load, but the models were built by another version of the code: building them anew");
+                reporter.Progress("nothing new to load, but the models were built by another version of the code or of DuckDB: building them anew");
             }
 
             reporter.Progress($"building {ModelCatalog.All.Count} models");

@@ -43,7 +43,8 @@ public static partial class ModelBuilder
     }
 
     /// <summary>
-    /// Whether the warehouse's models were last built by this code (the same models, macros, seeds and migrations):
+    /// Whether the warehouse's models were last built by this code (the same models, macros, seeds and migrations, on
+    /// the same DuckDB version; <see cref="BuildScope.Fingerprint"/>):
     /// if not, a run builds them anew even when it has nothing new to load, as their tables and tests are this code's.
     /// </summary>
     public static bool BuiltByThisCode(DuckDBConnection connection) =>
