@@ -57,12 +57,11 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
         if (previous is not null)
         {
             reporter.Progress($"copying published snapshot {Path.GetFileName(previous.Path)}");
-            var copying = System.Diagnostics.Stopwatch.StartNew();
-            // On a file system with reflinks (XFS, btrfs) the copy shares the snapshot's blocks and takes no time; on
-            // ext4 it writes the whole file (warehouse/README.md, "Where the warehouse lives").
-            File.Copy(previous.Path, WorkingCopy);
-            File.SetAttributes(WorkingCopy, FileAttributes.Normal);
-            reporter.Progress($"snapshot copied in {copying.Elapsed.TotalSeconds:F1} s ({new FileInfo(WorkingCopy).Length / 1048576.0:N0} MiB, on {FileSystemType.Of(workDirectory)})");
+            var copy = SnapshotCopier.Make(warehouse, previous.Path, WorkingCopy, options.Cancellation);
+            var size = $"{new FileInfo(WorkingCopy).Length / 1048576.0:N0} MiB, on {FileSystemType.Of(workDirectory)}";
+            reporter.Progress(copy.SpareRewritten
+                ? $"snapshot copied in {copy.Took.TotalSeconds:F1} s by rewriting the spare's {copy.BytesWritten / 1048576.0:N0} MiB that differed ({size})"
+                : $"snapshot copied in {copy.Took.TotalSeconds:F1} s ({size})");
         }
 
         reporter.Progress($"DuckDB memory limit {options.MemoryLimitMiB:N0} MiB; beyond it the run spills to its work folder");

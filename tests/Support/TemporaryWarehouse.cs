@@ -18,8 +18,10 @@ public sealed class TemporaryWarehouse : IDisposable
 
     public RunResult Run(params string[] sources) => Run(options => options, sources);
 
-    public RunResult Run(Func<RunOptions, RunOptions> configure, params string[] sources) =>
-        EtlPipeline.Run(configure(new RunOptions(sources, Root) { Today = new DateOnly(2026, 11, 25) }), new SilentReporter());
+    public RunResult Run(Func<RunOptions, RunOptions> configure, params string[] sources) => Run(new SilentReporter(), configure, sources);
+
+    public RunResult Run(IRunReporter reporter, Func<RunOptions, RunOptions> configure, params string[] sources) =>
+        EtlPipeline.Run(configure(new RunOptions(sources, Root) { Today = new DateOnly(2026, 11, 25) }), reporter);
 
     /// <summary>What went wrong with a run, for assertion messages: its errors and failing data tests.</summary>
     public static string Explain(RunResult run) => string.Join("; ", run.Errors.Concat(run.DataTests.Where(test => !test.Passed)

@@ -9,6 +9,10 @@ public static class FileSystemType
 {
     public const string Unknown = "an unknown file system";
 
+    /// <summary>Whether File.Copy shares the file's blocks on this type (reflinks) instead of writing them all. XFS
+    /// shares them when made with reflink=1, the default of mkfs.xfs since 2019.</summary>
+    public static bool SharesCopiedBlocks(string type) => type is "xfs" or "btrfs";
+
     /// <summary>The type from /proc/mounts, or <see cref="Unknown"/> where there is none (not Linux).</summary>
     public static string Of(string folder) =>
         File.Exists("/proc/mounts") ? Of(folder, File.ReadAllText("/proc/mounts")) : Unknown;

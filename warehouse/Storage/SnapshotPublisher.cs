@@ -80,9 +80,11 @@ public static class SnapshotPublisher
                 .ToList()
             : [];
 
-    /// <summary>Deletes all but the newest snapshots, never the published one, and returns those deleted. Readers
-    /// that still hold a deleted file open keep reading it until they close it. A file that cannot be deleted
-    /// (Windows refuses while a reader has it open) is left for the next prune: it never fails the publish.</summary>
+    /// <summary>Deletes all but the newest snapshots, never the published one, and returns those gone. The newest of
+    /// them becomes the next run's spare where <see cref="SnapshotCopier.KeepsSpare"/> says so. Readers that still
+    /// hold a retired file open keep reading it until they close it (the next run leaves a spare it sees locked). A
+    /// file that cannot be deleted (Windows refuses while a reader has it open) is left for the next prune: it never
+    /// fails the publish.</summary>
     public static IReadOnlyList<string> Prune(WarehouseDirectory warehouse, int snapshotsToKeep)
     {
         var published = warehouse.ReadPublished()?.Path;
@@ -90,7 +92,8 @@ public static class SnapshotPublisher
             .Where(path => path != published)
             .Skip(Math.Max(1, snapshotsToKeep) - (published is null ? 0 : 1))
             .ToList();
-        var deleted = new List<string>();
+        var spare = doomed.Count > 0 && SnapshotCopier.KeepsSpare(warehouse) ? doomed[0] : null;
+        var gone = new List<string>();
         foreach (var path in doomed)
         {
             try
@@ -98,14 +101,19 @@ public static class SnapshotPublisher
                 // The write-ahead log first: while the snapshot file is still there, the next prune finds both.
                 File.Delete(path + ".wal");
                 File.SetAttributes(path, FileAttributes.Normal);
-                File.Delete(path);
-                deleted.Add(path);
+                if (path == spare)
+                {
+                    Directory.CreateDirectory(warehouse.WorkDirectory);
+                    File.Move(path, warehouse.SparePath, overwrite: true);
+                }
+                else File.Delete(path);
+                gone.Add(path);
             }
             catch (Exception problem) when (problem is IOException or UnauthorizedAccessException)
             {
                 // Still in use: the next publish prunes it.
             }
         }
-        return deleted;
+        return gone;
     }
 }

@@ -8,6 +8,7 @@ namespace Analytics.Warehouse.Storage;
 ///   published.json         which snapshot readers use (replaced atomically)
 ///   snapshots/RUN.duckdb   immutable published snapshots, newest kept
 ///   work/RUN/              a run's private working copy and scratch files
+///   work/spare.duckdb      the snapshot the last publish retired, which the next run rewrites into its working copy
 ///   runs.jsonl             one line per run event, also for runs that failed
 ///   schedule-state.json    when each scheduled job last completed (etl schedule)
 ///   etl.lock               held by the one run allowed at a time
@@ -21,6 +22,7 @@ public sealed class WarehouseDirectory(string root)
     public string PointerPath => Path.Combine(Root, "published.json");
     public string RunJournalPath => Path.Combine(Root, "runs.jsonl");
     public string LockPath => Path.Combine(Root, "etl.lock");
+    public string SparePath => Path.Combine(WorkDirectory, "spare.duckdb");
 
     public string SnapshotPath(string runId) => Path.Combine(SnapshotsDirectory, runId + ".duckdb");
 

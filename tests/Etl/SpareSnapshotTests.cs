@@ -1,0 +1,59 @@
+using Analytics.Etl.Loading;
+using Analytics.Etl.Pipeline;
+using Analytics.Tests.Support;
+using Analytics.Warehouse.Storage;
+
+namespace Analytics.Tests.Etl;
+
+/// <summary>
+/// Where a copy writes every block (ext4), a publish keeps the snapshot it retires as a spare, and the next run makes
+/// its working copy by rewriting the spare's differing blocks; elsewhere the snapshot is copied and no spare is kept.
+/// </summary>
+public sealed class SpareSnapshotTests : IDisposable
+{
+    private readonly TemporaryWarehouse warehouse = new();
+    private int months;
+
+    [Fact]
+    public void The_snapshot_a_publish_retires_becomes_the_next_runs_working_copy()
+    {
+        var keepsSpare = SnapshotCopier.KeepsSpare(warehouse.Directory);
+        PublishNextMonth();
+        Assert.False(File.Exists(warehouse.Directory.SparePath)); // nothing retired yet
+
+        var second = PublishNextMonth();
+        Assert.DoesNotContain(second, message => message.Contains("spare", StringComparison.Ordinal)); // no spare yet: copied
+        Assert.Equal(keepsSpare, File.Exists(warehouse.Directory.SparePath));
+
+        var third = PublishNextMonth();
+        Assert.Equal(keepsSpare, third.Any(message => message.Contains("by rewriting the spare's", StringComparison.Ordinal)));
+        Assert.Equal(keepsSpare, File.Exists(warehouse.Directory.SparePath)); // the second snapshot, retired in its turn
+        Assert.Single(Directory.GetFiles(warehouse.Directory.SnapshotsDirectory));
+        Assert.Equal(["c1", "c2", "c3"], warehouse.Query<string>("SELECT crime_id FROM core.fct_crime_records ORDER BY crime_id"));
+        Assert.Empty(Directory.GetDirectories(warehouse.Directory.WorkDirectory));
+    }
+
+    /// <summary>One more month of one Kent crime, published keeping one snapshot; returns the run's progress messages.</summary>
+    private List<string> PublishNextMonth()
+    {
+        months++;
+        var month = $"2025-{months:00}";
+        var file = PoliceCsv.Write(warehouse.Inputs, $"{month}-kent-street.csv", PoliceCsv.StreetHeader, PoliceCsv.Crime($"c{months}", month: month));
+        var reporter = new ProgressMessages();
+        var run = warehouse.Run(reporter, options => options with { SnapshotsToKeep = 1 }, months == 1 ? [.. RepositoryPaths.KentGeography, file] : [file]);
+        Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
+        return reporter.Messages;
+    }
+
+    private sealed class ProgressMessages : IRunReporter
+    {
+        public List<string> Messages { get; } = [];
+        public void Progress(string message) => Messages.Add(message);
+        public void FilesFound(int count) { }
+        public void FileStarted(string sourcePath) { }
+        public void FileDone(LoadedFile file) { }
+        public void Problem(string message) { }
+    }
+
+    public void Dispose() => warehouse.Dispose();
+}
