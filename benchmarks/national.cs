@@ -145,6 +145,8 @@ sealed class Etl(string dll)
         var rows = Regex.Matches(output.Result, @"([\d,]+) rows read").LastOrDefault()?.Groups[1].Value.Replace(",", "");
         var measure = new Measure(name, clock.Elapsed.TotalSeconds, peakKib / 1024.0, maxDiskBytes / 1048576.0, string.IsNullOrEmpty(rows) ? 0 : long.Parse(rows, CultureInfo.InvariantCulture));
         Console.WriteLine($"  {measure.Seconds:F1} s, peak {measure.PeakMiB:N0} MiB, {measure.RowsRead:N0} rows read");
+        // how the run made its working copy: a copy, or the spare's differing blocks rewritten (ext4)
+        if (Regex.Match(output.Result, "snapshot copied in [^\r\n]*") is { Success: true } copy) Console.WriteLine($"  {copy.Value}");
         return measure;
     }
 }
