@@ -47,6 +47,7 @@ internal sealed class EtlRun(RunOptions options, IRunReporter reporter, Warehous
         }
         finally
         {
+            SnapshotCopier.KeepUnpublished(warehouse, WorkingCopy); // published, it is no longer there
             TryDelete(workDirectory);
         }
     }

@@ -33,6 +33,34 @@ public sealed class SpareSnapshotTests : IDisposable
         Assert.Empty(Directory.GetDirectories(warehouse.Directory.WorkDirectory));
     }
 
+    [Fact]
+    public void A_run_with_nothing_new_keeps_the_spare_for_the_next_one()
+    {
+        var keepsSpare = SnapshotCopier.KeepsSpare(warehouse.Directory);
+        PublishNextMonth();
+        PublishNextMonth();
+        var nothingNew = warehouse.Run(reporter: new ProgressMessages(), options => options, Path.Combine(warehouse.Inputs, "2025-02-kent-street.csv"));
+        Assert.Equal(RunStatus.Unchanged, nothingNew.Status);
+        Assert.Equal(keepsSpare, File.Exists(warehouse.Directory.SparePath));
+
+        var third = PublishNextMonth();
+        Assert.Equal(keepsSpare, third.Any(message => message.Contains("by rewriting the spare's", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_spare_under_half_the_snapshots_size_is_not_used_and_the_snapshot_is_copied()
+    {
+        PublishNextMonth();
+        PublishNextMonth();
+        if (File.Exists(warehouse.Directory.SparePath)) File.WriteAllBytes(warehouse.Directory.SparePath, new byte[4096]);
+
+        var third = PublishNextMonth();
+
+        Assert.DoesNotContain(third, message => message.Contains("spare", StringComparison.Ordinal));
+        Assert.Contains(third, message => message.StartsWith("snapshot copied in", StringComparison.Ordinal));
+        Assert.Equal(["c1", "c2", "c3"], warehouse.Query<string>("SELECT crime_id FROM core.fct_crime_records ORDER BY crime_id"));
+    }
+
     /// <summary>One more month of one Kent crime, published keeping one snapshot; returns the run's progress messages.</summary>
     private List<string> PublishNextMonth()
     {
