@@ -35,7 +35,7 @@ public static class SnapshotCopier
     {
         if (!File.Exists(workingCopy) || File.Exists(warehouse.SparePath) || !KeepsSpare(warehouse)) return;
         try { File.Move(workingCopy, warehouse.SparePath); }
-        catch (IOException) { /* deleted with the run's work folder instead */ }
+        catch (Exception kept) when (kept is IOException or UnauthorizedAccessException) { /* deleted with the run's work folder instead */ }
     }
 
     /// <summary>Whether a publish keeps the snapshot it retires as the next run's spare: on Linux, where a reader's
