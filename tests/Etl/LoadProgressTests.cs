@@ -1,4 +1,3 @@
-using Analytics.Etl.Loading;
 using Analytics.Etl.Pipeline;
 using Analytics.Tests.Support;
 
@@ -22,7 +21,7 @@ public sealed class LoadProgressTests : IDisposable
         var run = EtlPipeline.Run(new RunOptions([RepositoryPaths.KentGeography[0], folder], warehouse.Root), reporter);
 
         Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
-        var progress = reporter.Progress;
+        var progress = reporter.Loads;
         Assert.Equal(run.Files.Count, progress.Count);
         Assert.Equal(Enumerable.Range(1, progress.Count), progress.Select(step => step.FilesDone));
         Assert.All(progress, step => Assert.Equal(progress.Count, step.FilesTotal));
@@ -44,16 +43,5 @@ public sealed class LoadProgressTests : IDisposable
         Assert.Equal(26_610, halfway.FileRowsPerSecond);
         Assert.Equal("2 of 4 files (50 of 150 MB), this file 26,610 rows a second, all files 229 rows a second, about 4 min left", halfway.Describe());
         Assert.Null((halfway with { BytesDone = 0 }).SecondsLeft);
-    }
-
-    private sealed class RecordingReporter : IRunReporter
-    {
-        public List<LoadProgress> Progress { get; } = [];
-        public void Loading(LoadProgress progress) => Progress.Add(progress);
-        void IRunReporter.Progress(string message) { }
-        public void FilesFound(int count) { }
-        public void FileStarted(string sourcePath) { }
-        public void FileDone(LoadedFile file) { }
-        public void Problem(string message) { }
     }
 }

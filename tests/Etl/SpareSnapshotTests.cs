@@ -1,4 +1,3 @@
-using Analytics.Etl.Loading;
 using Analytics.Etl.Pipeline;
 using Analytics.Tests.Support;
 using Analytics.Warehouse.Storage;
@@ -39,7 +38,7 @@ public sealed class SpareSnapshotTests : IDisposable
         var keepsSpare = SnapshotCopier.KeepsSpare(warehouse.Directory);
         PublishNextMonth();
         PublishNextMonth();
-        var nothingNew = warehouse.Run(reporter: new ProgressMessages(), options => options, Path.Combine(warehouse.Inputs, "2025-02-kent-street.csv"));
+        var nothingNew = warehouse.Run(reporter: new RecordingReporter(), options => options, Path.Combine(warehouse.Inputs, "2025-02-kent-street.csv"));
         Assert.Equal(RunStatus.Unchanged, nothingNew.Status);
         Assert.Equal(keepsSpare, File.Exists(warehouse.Directory.SparePath));
 
@@ -67,20 +66,10 @@ public sealed class SpareSnapshotTests : IDisposable
         months++;
         var month = $"2025-{months:00}";
         var file = PoliceCsv.Write(warehouse.Inputs, $"{month}-kent-street.csv", PoliceCsv.StreetHeader, PoliceCsv.Crime($"c{months}", month: month));
-        var reporter = new ProgressMessages();
+        var reporter = new RecordingReporter();
         var run = warehouse.Run(reporter, options => options with { SnapshotsToKeep = 1 }, months == 1 ? [.. RepositoryPaths.KentGeography, file] : [file]);
         Assert.True(run.ExitCode == ExitCode.Success, TemporaryWarehouse.Explain(run));
         return reporter.Messages;
-    }
-
-    private sealed class ProgressMessages : IRunReporter
-    {
-        public List<string> Messages { get; } = [];
-        public void Progress(string message) => Messages.Add(message);
-        public void FilesFound(int count) { }
-        public void FileStarted(string sourcePath) { }
-        public void FileDone(LoadedFile file) { }
-        public void Problem(string message) { }
     }
 
     public void Dispose() => warehouse.Dispose();

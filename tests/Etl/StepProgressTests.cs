@@ -1,5 +1,4 @@
 using Analytics.Etl.Cli;
-using Analytics.Etl.Loading;
 using Analytics.Etl.Pipeline;
 using Analytics.Tests.Support;
 using Analytics.Warehouse;
@@ -49,16 +48,5 @@ public sealed class StepProgressTests : IDisposable
         Assert.Equal(2, lines.Length);
         Assert.EndsWith("info model core.fct_crime_records built in 6.7 s (12 of 59 models)", lines[0].TrimEnd());
         Assert.EndsWith("info data test unique_key(record_key) on core.fct_crime_records run in 1.0 s (40 of 320 data tests)", lines[1].TrimEnd());
-    }
-
-    private sealed class RecordingReporter : IRunReporter
-    {
-        public List<StepProgress> Steps { get; } = [];
-        public void StepDone(StepProgress progress) => Steps.Add(progress);
-        public void Progress(string message) { }
-        public void FilesFound(int count) { }
-        public void FileStarted(string sourcePath) { }
-        public void FileDone(LoadedFile file) { }
-        public void Problem(string message) { }
     }
 }
